@@ -1,0 +1,58 @@
+package org.openpartner.partner.api;
+
+import java.util.List;
+
+import org.openpartner.partner.api.dto.ContactInput;
+import org.openpartner.partner.api.dto.Partner;
+import org.openpartner.partner.api.dto.PartnerContact;
+import org.openpartner.partner.api.dto.PartnerFilter;
+import org.openpartner.partner.api.dto.PartnerInput;
+import org.openpartner.partner.api.dto.PartnerSetup;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.Page;
+import org.openpartner.platform.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Partners and partner contacts of the acting tenant. Only the tenant's administrators and channel managers may
+ * use it; a partner of another tenant is "not found". Validation failures are
+ * {@link org.openpartner.platform.api.ApiException}s naming the field.
+ */
+@ProviderType
+public interface PartnerService {
+
+    /** Sort keys accepted by {@link #list}: prefix with {@code -} for descending order. */
+    List<String> SORTS = List.of("name", "createdAt", "updatedAt");
+
+    /**
+     * Enables Partner for the acting tenant (tenant admin only), idempotently: the Channel Manager role, the
+     * Partner Contact record type and the default external role Dealer Personnel.
+     */
+    PartnerSetup enable(CallContext ctx);
+
+    PartnerSetup setup(CallContext ctx);
+
+    Partner create(CallContext ctx, PartnerInput input);
+
+    Partner get(CallContext ctx, String partnerId);
+
+    /** Replaces the partner's fields; a non-null {@code input.version()} must match the stored one (else 409). */
+    Partner update(CallContext ctx, String partnerId, PartnerInput input);
+
+    /** Deletes the partner and its contacts. */
+    void delete(CallContext ctx, String partnerId);
+
+    Page<Partner> list(CallContext ctx, PartnerFilter filter, PageRequest page);
+
+    long count(CallContext ctx, PartnerFilter filter);
+
+    PartnerContact addContact(CallContext ctx, String partnerId, ContactInput input);
+
+    List<PartnerContact> listContacts(CallContext ctx, String partnerId);
+
+    PartnerContact getContact(CallContext ctx, String partnerId, String contactId);
+
+    PartnerContact updateContact(CallContext ctx, String partnerId, String contactId, ContactInput input);
+
+    void deleteContact(CallContext ctx, String partnerId, String contactId);
+}

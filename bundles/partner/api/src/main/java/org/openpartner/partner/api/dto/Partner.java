@@ -1,0 +1,16 @@
+package org.openpartner.partner.api.dto;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The upstream's record of a downstream company.
+ *
+ * @param ownerUserId            the upstream employee who owns the relationship
+ * @param connectedEnterpriseId  the partner's own enterprise once interconnected, else null
+ * @param contactCount           how many partner contacts it has
+ */
+public record Partner(String id, String name, String type, String level, String ownerUserId, List<String> tags,
+                      String region, String status, String parentPartnerId, String connectedEnterpriseId,
+                      int contactCount, Instant createdAt, Instant updatedAt, long version) {
+}

@@ -1,0 +1,7 @@
+/** Partner data carried across bundle boundaries. */
+@Export
+@Version("1.0.0")
+package org.openpartner.partner.api.dto;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

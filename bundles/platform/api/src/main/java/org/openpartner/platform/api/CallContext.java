@@ -1,0 +1,41 @@
+package org.openpartner.platform.api;
+
+import java.util.Set;
+
+/**
+ * Who is calling and for which enterprise. Every service call that reads or writes tenant data takes one.
+ *
+ * @param userId        the platform user making the call
+ * @param loginName     the user's login name (may be null when the user logs in by mobile only)
+ * @param displayName   the user's name for display
+ * @param tenantId      the enterprise the call acts for (the upstream tenant whose data is touched)
+ * @param homeEnterpriseId the enterprise the user is an employee of
+ * @param roles         keys of the roles the user holds in the acting tenant
+ * @param tenantAdmin   whether the user administers the acting tenant
+ * @param platformAdmin whether the user is the platform administrator
+ */
+public record CallContext(String userId, String loginName, String displayName, String tenantId,
+                          String homeEnterpriseId, Set<String> roles, boolean tenantAdmin,
+                          boolean platformAdmin) {
+
+    /** The role key of channel managers, created when Partner is enabled for a tenant. */
+    public static final String ROLE_CHANNEL_MANAGER = "channel-manager";
+
+    public CallContext {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String roleKey) {
+        return roles.contains(roleKey);
+    }
+
+    /** True when the caller is an employee of the tenant it acts for (not an external user). */
+    public boolean isInternal() {
+        return tenantId != null && tenantId.equals(homeEnterpriseId);
+    }
+
+    /** Builds the context the Karaf console acts with: the platform admin acting for {@code tenantId}. */
+    public static CallContext console(String tenantId) {
+        return new CallContext("console", "karaf", "Karaf console", tenantId, tenantId, Set.of(), true, true);
+    }
+}

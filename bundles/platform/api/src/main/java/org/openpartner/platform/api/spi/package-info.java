@@ -1,0 +1,7 @@
+/** What capability bundles and ISVs implement and register as OSGi services. */
+@Export
+@Version("1.0.0")
+package org.openpartner.platform.api.spi;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,73 @@
+package org.openpartner.platform.internal.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.openjpa.persistence.OpenJPAEntityManager;
+import org.apache.openjpa.persistence.OpenJPAPersistence;
+import org.openpartner.platform.api.EventPublisher;
+import org.openpartner.platform.api.Ids;
+import org.openpartner.platform.api.dto.DomainEvent;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Writes events into the outbox table with plain JDBC on the caller's own transaction connection. Each
+ * capability keeps its own persistence unit; this is what lets an event commit atomically with a change made
+ * through any of them (docs/architecture.md, "Events").
+ */
+@Component(service = EventPublisher.class)
+public class OutboxEventPublisher implements EventPublisher {
+
+    static final String INSERT = "INSERT INTO OP_OUTBOX (EVENT_ID, EVENT_TYPE, TENANT_ID, AGGREGATE_TYPE, AGGREGATE_ID, "
+        + "ACTOR_USER_ID, SUMMARY, DATA_JSON, OCCURRED_AT, ATTEMPTS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public void publish(EntityManager em, DomainEvent event) {
+        if (!em.getTransaction().isActive()) {
+            throw new IllegalStateException("events are published inside the transaction of the change they describe");
+        }
+        // Flushing starts the database transaction, so the connection below carries the uncommitted change.
+        em.flush();
+        OpenJPAEntityManager openjpa = OpenJPAPersistence.cast(em);
+        Connection connection = (Connection) openjpa.getConnection();
+        try {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("no database transaction is open on the entity manager");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, Ids.newId());
+                insert.setString(2, event.type());
+                insert.setString(3, event.tenantId());
+                insert.setString(4, event.aggregateType());
+                insert.setString(5, event.aggregateId());
+                insert.setString(6, event.actorUserId());
+                insert.setString(7, truncate(event.summary(), 500));
+                insert.setString(8, json.writeValueAsString(event.data()));
+                insert.setTimestamp(9, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new PersistenceException("could not write the event to the outbox", e);
+        } finally {
+            try {
+                connection.close(); // releases OpenJPA's handle; the transaction's connection stays open
+            } catch (SQLException e) {
+                throw new PersistenceException("could not release the outbox connection handle", e);
+            }
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

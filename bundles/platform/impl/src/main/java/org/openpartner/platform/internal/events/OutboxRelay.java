@@ -1,0 +1,85 @@
+package org.openpartner.platform.internal.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManagerFactory;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
+import org.openpartner.platform.api.dto.DeliveredEvent;
+import org.openpartner.platform.api.dto.DomainEvent;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.internal.jpa.OutboxEventEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves committed events from the outbox to the event endpoint, in order. An event whose delivery fails is
+ * retried on the next run (later events wait behind it) until {@link #MAX_ATTEMPTS}, after which it is parked
+ * with its last error so that one poison event cannot stop the stream.
+ */
+public class OutboxRelay {
+
+    static final int MAX_ATTEMPTS = 10;
+    static final int BATCH = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final Transactions tx;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public OutboxRelay(EntityManagerFactory emf) {
+        this.tx = new Transactions(emf);
+    }
+
+    /** Relays one batch; returns how many events were delivered. */
+    public int relayBatch(ProducerTemplate producer, String endpoint) {
+        List<OutboxEventEntity> batch = tx.read(em -> em.createQuery(
+                "select o from OutboxEventEntity o where o.deliveredAt is null and o.attempts < :max order by o.sequence",
+                OutboxEventEntity.class).setParameter("max", MAX_ATTEMPTS).setMaxResults(BATCH).getResultList());
+        int delivered = 0;
+        for (OutboxEventEntity row : batch) {
+            try {
+                producer.sendBody(endpoint, toDelivered(row));
+            } catch (Exception e) {
+                recordFailure(row.getSequence(), e);
+                return delivered;
+            }
+            markDelivered(row.getSequence());
+            delivered++;
+        }
+        return delivered;
+    }
+
+    DeliveredEvent toDelivered(OutboxEventEntity row) throws Exception {
+        Map<String, Object> data = row.getDataJson() == null ? Map.of()
+            : json.readValue(row.getDataJson(), new TypeReference<Map<String, Object>>() { });
+        return new DeliveredEvent(row.getEventId(), row.getSequence(), row.getOccurredAt(), new DomainEvent(row.getType(),
+            row.getTenantId(), row.getAggregateType(), row.getAggregateId(), row.getActorUserId(), row.getSummary(), data));
+    }
+
+    private void markDelivered(long sequence) {
+        tx.inTransaction(em -> {
+            em.find(OutboxEventEntity.class, sequence).setDeliveredAt(Instant.now());
+            return null;
+        });
+    }
+
+    private void recordFailure(long sequence, Exception e) {
+        tx.inTransaction(em -> {
+            OutboxEventEntity row = em.find(OutboxEventEntity.class, sequence);
+            row.setAttempts(row.getAttempts() + 1);
+            String message = String.valueOf(e.getMessage());
+            row.setLastError(message.length() > 1000 ? message.substring(0, 1000) : message);
+            if (row.getAttempts() >= MAX_ATTEMPTS) {
+                LOG.error("Event {} ({}) parked after {} failed deliveries: {}", row.getEventId(), row.getType(),
+                    MAX_ATTEMPTS, message);
+            } else {
+                LOG.warn("Delivery of event {} ({}) failed, will retry: {}", row.getEventId(), row.getType(), message);
+            }
+            return null;
+        });
+    }
+}

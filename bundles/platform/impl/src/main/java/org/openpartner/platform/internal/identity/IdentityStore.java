@@ -1,0 +1,57 @@
+package org.openpartner.platform.internal.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.persistence.EntityManager;
+
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.dto.Enterprise;
+import org.openpartner.platform.api.dto.User;
+import org.openpartner.platform.internal.jpa.EnterpriseEntity;
+import org.openpartner.platform.internal.jpa.UserEntity;
+
+/** Queries on users and enterprises shared by the identity services and the authenticator. */
+public final class IdentityStore {
+
+    public static final String ACTIVE = "active";
+
+    private IdentityStore() {
+    }
+
+    public static Optional<UserEntity> findByLoginKey(EntityManager em, String loginKey) {
+        return em.createQuery("select u from UserEntity u where u.loginKey = :k", UserEntity.class)
+            .setParameter("k", loginKey).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    public static Optional<UserEntity> findByMobile(EntityManager em, String mobile) {
+        return em.createQuery("select u from UserEntity u where u.mobile = :m", UserEntity.class)
+            .setParameter("m", mobile).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    public static Set<String> roleKeys(EntityManager em, String tenantId, String userId) {
+        List<String> keys = em.createQuery(
+                "select r.roleKey from UserRoleEntity r where r.tenantId = :t and r.userId = :u", String.class)
+            .setParameter("t", tenantId).setParameter("u", userId).getResultList();
+        return new TreeSet<>(keys);
+    }
+
+    /** The context a user acts with for {@code tenantId}. */
+    public static CallContext contextOf(EntityManager em, UserEntity user, String tenantId) {
+        return new CallContext(user.getId(), user.getLoginName(), user.getName(), tenantId,
+            user.getEnterpriseId(), roleKeys(em, tenantId, user.getId()),
+            user.isTenantAdmin() && tenantId.equals(user.getEnterpriseId()), user.isPlatformAdmin());
+    }
+
+    public static User toDto(EntityManager em, UserEntity u) {
+        return new User(u.getId(), u.getEnterpriseId(), u.getLoginName(), u.getMobile(), u.getName(), u.getEmail(),
+            u.getStatus(), u.isTenantAdmin(), u.isPlatformAdmin(), roleKeys(em, u.getEnterpriseId(), u.getId()),
+            u.getCreatedAt());
+    }
+
+    public static Enterprise toDto(EnterpriseEntity e) {
+        return new Enterprise(e.getId(), e.getName(), e.getStatus(), e.getCreatedAt());
+    }
+}

@@ -1,0 +1,33 @@
+package org.openpartner.platform.internal.rest;
+
+import javax.annotation.Priority;
+import javax.annotation.security.PermitAll;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+
+import org.apache.cxf.jaxrs.utils.JAXRSUtils;
+import org.openpartner.platform.api.CallContext;
+
+/** After matching: only methods annotated {@link PermitAll} may be called without a valid token. */
+@Priority(Priorities.AUTHORIZATION)
+public class AccessFilter implements ContainerRequestFilter {
+
+    @Context
+    private ResourceInfo resourceInfo;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (JAXRSUtils.getCurrentMessage().getExchange().get(CallContext.class) != null) {
+            return;
+        }
+        boolean open = resourceInfo.getResourceMethod() != null
+            && (resourceInfo.getResourceMethod().isAnnotationPresent(PermitAll.class)
+                || resourceInfo.getResourceClass().isAnnotationPresent(PermitAll.class));
+        if (!open) {
+            request.abortWith(ErrorMappers.unauthorized("authentication required: log in at /api/v1/auth/login"));
+        }
+    }
+}

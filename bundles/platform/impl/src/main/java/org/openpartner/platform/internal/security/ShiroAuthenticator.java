@@ -1,0 +1,239 @@
+package org.openpartner.platform.internal.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.BearerToken;
+import org.apache.shiro.authc.IncorrectCredentialsException;
+import org.apache.shiro.authc.SimpleAuthenticationInfo;
+import org.apache.shiro.authc.UnknownAccountException;
+import org.apache.shiro.authc.UsernamePasswordToken;
+import org.apache.shiro.authc.credential.AllowAllCredentialsMatcher;
+import org.apache.shiro.authc.credential.CredentialsMatcher;
+import org.apache.shiro.crypto.hash.Hash;
+import org.apache.shiro.lang.util.ByteSource;
+import org.apache.shiro.mgt.DefaultSecurityManager;
+import org.apache.shiro.mgt.DefaultSessionStorageEvaluator;
+import org.apache.shiro.mgt.DefaultSubjectDAO;
+import org.apache.shiro.realm.AuthenticatingRealm;
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.PhoneNumbers;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.internal.PlatformConfig;
+import org.openpartner.platform.internal.identity.IdentityStore;
+import org.openpartner.platform.internal.jpa.AccessTokenEntity;
+import org.openpartner.platform.internal.jpa.UserEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authentication through Apache Shiro with two realms of our own: login name or mobile + password (Argon2id
+ * hashes), and bearer tokens. The security manager is this component's own (no {@code SecurityUtils} statics,
+ * no sessions): each call authenticates a token and forgets it.
+ */
+@Component(service = Authenticator.class, configurationPid = PlatformConfig.PID)
+public class ShiroAuthenticator implements Authenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShiroAuthenticator.class);
+
+    private final Transactions tx;
+    private final PhoneNumbers phones;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final TokenCodec tokens = new TokenCodec();
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC(), 5, Duration.ofMinutes(15));
+    /** Verified against when the identity is unknown, so that response time does not reveal which users exist. */
+    private final Hash decoyHash;
+    private final DefaultSecurityManager securityManager;
+    private volatile Duration tokenTtl = Duration.ofHours(8);
+
+    /** What the password realm authenticated. */
+    private record Principal(String userId, String enterpriseId) {
+    }
+
+    @Activate
+    public ShiroAuthenticator(@Reference(target = "(osgi.unit.name=openpartner-platform)") EntityManagerFactory emf,
+                              @Reference PhoneNumbers phones, PlatformConfig config) {
+        this.tx = new Transactions(emf);
+        this.phones = phones;
+        this.decoyHash = hasher.parse(hasher.hash("decoy-" + System.nanoTime()));
+        this.securityManager = new DefaultSecurityManager(List.of(new PasswordRealm(), new TokenRealm()));
+        DefaultSessionStorageEvaluator noSessions = new DefaultSessionStorageEvaluator();
+        noSessions.setSessionStorageEnabled(false);
+        ((DefaultSubjectDAO) securityManager.getSubjectDAO()).setSessionStorageEvaluator(noSessions);
+        configure(config);
+    }
+
+    @Modified
+    void configure(PlatformConfig config) {
+        tokenTtl = Duration.ofMinutes(Math.max(1, config.token_ttlMinutes()));
+        throttle.configure(config.login_maxFailures(), Duration.ofSeconds(Math.max(1, config.login_lockSeconds())));
+    }
+
+    @Deactivate
+    void deactivate() {
+        securityManager.destroy();
+    }
+
+    @Override
+    public Session login(String identity, String password) {
+        if (identity == null || identity.isBlank()) {
+            throw ApiException.badRequest("required", "login is required", "login");
+        }
+        if (password == null || password.isEmpty()) {
+            throw ApiException.badRequest("required", "password is required", "password");
+        }
+        long wait = throttle.secondsLocked(identity);
+        if (wait > 0) {
+            throw ApiException.tooManyRequests("too many failed logins; try again in " + wait + " seconds");
+        }
+        AuthenticationInfo info;
+        try {
+            info = securityManager.authenticate(new UsernamePasswordToken(identity.strip(), password));
+        } catch (AuthenticationException e) {
+            throttle.failed(identity);
+            throw ApiException.unauthorized("wrong login or password");
+        }
+        throttle.succeeded(identity);
+        Principal principal = info.getPrincipals().oneByType(Principal.class);
+        String token = tokens.newToken();
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(tokenTtl);
+        CallContext context = tx.inTransaction(em -> {
+            AccessTokenEntity entity = new AccessTokenEntity();
+            entity.setTokenHash(tokens.hash(token));
+            entity.setUserId(principal.userId());
+            entity.setTenantId(principal.enterpriseId());
+            entity.setCreatedAt(now);
+            entity.setExpiresAt(expiresAt);
+            em.persist(entity);
+            return IdentityStore.contextOf(em, em.find(UserEntity.class, principal.userId()), principal.enterpriseId());
+        });
+        return new Session(token, expiresAt, context);
+    }
+
+    @Override
+    public Optional<CallContext> resolve(String token) {
+        if (!tokens.looksValid(token)) {
+            return Optional.empty();
+        }
+        try {
+            AuthenticationInfo info = securityManager.authenticate(new BearerToken(token));
+            return Optional.of(info.getPrincipals().oneByType(CallContext.class));
+        } catch (AuthenticationException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void logout(String token) {
+        if (!tokens.looksValid(token)) {
+            return;
+        }
+        tx.inTransaction(em -> {
+            AccessTokenEntity entity = em.find(AccessTokenEntity.class, tokens.hash(token));
+            if (entity != null && entity.getRevokedAt() == null) {
+                entity.setRevokedAt(Instant.now());
+            }
+            return null;
+        });
+    }
+
+    /** Deletes tokens that expired more than a day ago; returns how many. */
+    public int purgeExpiredTokens() {
+        Instant cutoff = Instant.now().minus(Duration.ofDays(1));
+        return tx.inTransaction(em -> em.createQuery("delete from AccessTokenEntity t where t.expiresAt < :c")
+            .setParameter("c", java.util.Date.from(cutoff)).executeUpdate());
+    }
+
+    private Optional<UserEntity> findUser(EntityManager em, String identity) {
+        if (identity.startsWith("+") || identity.chars().allMatch(c -> Character.isDigit(c) || c == ' ' || c == '-')) {
+            try {
+                Optional<UserEntity> byMobile = IdentityStore.findByMobile(em, phones.normalizeMobile(identity, "login"));
+                if (byMobile.isPresent()) {
+                    return byMobile;
+                }
+            } catch (ApiException notAMobile) {
+                LOG.trace("login identity is not a mobile number; trying it as a login name");
+            }
+        }
+        return IdentityStore.findByLoginKey(em, identity.toLowerCase(Locale.ROOT));
+    }
+
+    /** Login name or mobile + password. */
+    private final class PasswordRealm extends AuthenticatingRealm {
+
+        PasswordRealm() {
+            super(new ArgonMatcher());
+            setName("openpartner-password");
+            setAuthenticationTokenClass(UsernamePasswordToken.class);
+        }
+
+        @Override
+        protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
+            String identity = ((UsernamePasswordToken) token).getUsername();
+            UserEntity user = tx.read(em -> findUser(em, identity)).orElse(null);
+            if (user == null || !IdentityStore.ACTIVE.equals(user.getStatus())) {
+                // Spend the same time as a real check before failing.
+                decoyHash.matchesPassword(ByteSource.Util.bytes(((UsernamePasswordToken) token).getPassword()));
+                throw new UnknownAccountException("unknown or inactive identity");
+            }
+            return new SimpleAuthenticationInfo(new Principal(user.getId(), user.getEnterpriseId()),
+                hasher.parse(user.getPasswordHash()), getName());
+        }
+    }
+
+    /** Compares a submitted password with a stored Argon2id hash. */
+    private static final class ArgonMatcher implements CredentialsMatcher {
+        @Override
+        public boolean doCredentialsMatch(AuthenticationToken token, AuthenticationInfo info) {
+            Hash stored = (Hash) info.getCredentials();
+            return stored.matchesPassword(ByteSource.Util.bytes(((UsernamePasswordToken) token).getPassword()));
+        }
+    }
+
+    /** Bearer tokens: the stored SHA-256 must exist, be unrevoked and unexpired, and its user active. */
+    private final class TokenRealm extends AuthenticatingRealm {
+
+        TokenRealm() {
+            super(new AllowAllCredentialsMatcher());
+            setName("openpartner-token");
+            setAuthenticationTokenClass(BearerToken.class);
+        }
+
+        @Override
+        protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
+            String raw = ((BearerToken) token).getToken();
+            CallContext context = tx.read(em -> {
+                AccessTokenEntity entity = em.find(AccessTokenEntity.class, tokens.hash(raw));
+                if (entity == null || entity.getRevokedAt() != null || !Instant.now().isBefore(entity.getExpiresAt())) {
+                    return null;
+                }
+                UserEntity user = em.find(UserEntity.class, entity.getUserId());
+                if (user == null || !IdentityStore.ACTIVE.equals(user.getStatus())) {
+                    return null;
+                }
+                return IdentityStore.contextOf(em, user, entity.getTenantId());
+            });
+            if (context == null) {
+                throw new IncorrectCredentialsException("invalid token");
+            }
+            return new SimpleAuthenticationInfo(context, raw, getName());
+        }
+    }
+}
