@@ -81,7 +81,7 @@ public class HealthResource implements RestResource {
         if (service != null) {
             try {
                 for (Feature feature : service.listInstalledFeatures()) {
-                    if (feature.getName().startsWith(FEATURE_PREFIX)) {
+                    if (feature.getName().startsWith(FEATURE_PREFIX) && !feature.isHidden()) {
                         installed.put(feature.getName(), readyFeatures.contains(feature.getName()));
                     }
                 }

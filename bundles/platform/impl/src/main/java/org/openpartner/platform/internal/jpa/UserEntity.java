@@ -7,6 +7,8 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Index;
+import javax.persistence.PrePersist;
+import javax.persistence.PreUpdate;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
@@ -22,6 +24,8 @@ import javax.persistence.Version;
        indexes = @Index(name = "IX_USER_ENTERPRISE", columnList = "ENTERPRISE_ID"))
 public class UserEntity {
 
+    private static final String ABSENT = "#";
+
     @Id
     @Column(name = "ID", length = 36)
     private String id;
@@ -32,12 +36,16 @@ public class UserEntity {
     @Column(name = "LOGIN_NAME", length = 100)
     private String loginName;
 
-    /** Lower-case login name; null when the user logs in by mobile only. */
-    @Column(name = "LOGIN_KEY", length = 100)
+    /**
+     * Lower-case login name. Login name and mobile are each optional but unique; Derby requires the columns of a
+     * unique constraint to be NOT NULL, so an absent one is stored as {@code #<id>}, which no login or E.164
+     * mobile can equal, and read back as null.
+     */
+    @Column(name = "LOGIN_KEY", length = 100, nullable = false)
     private String loginKey;
 
     /** E.164 mobile number. */
-    @Column(name = "MOBILE", length = 20)
+    @Column(name = "MOBILE", length = 40, nullable = false)
     private String mobile;
 
     @Column(name = "NAME", length = 200, nullable = false)
@@ -74,11 +82,22 @@ public class UserEntity {
     public void setId(String id) { this.id = id; }
     public String getEnterpriseId() { return enterpriseId; }
     public void setEnterpriseId(String enterpriseId) { this.enterpriseId = enterpriseId; }
+    @PrePersist
+    @PreUpdate
+    void fillAbsentIdentities() {
+        if (loginKey == null) {
+            loginKey = ABSENT + id;
+        }
+        if (mobile == null) {
+            mobile = ABSENT + id;
+        }
+    }
+
     public String getLoginName() { return loginName; }
     public void setLoginName(String loginName) { this.loginName = loginName; }
-    public String getLoginKey() { return loginKey; }
+    public String getLoginKey() { return loginKey == null || loginKey.startsWith(ABSENT) ? null : loginKey; }
     public void setLoginKey(String loginKey) { this.loginKey = loginKey; }
-    public String getMobile() { return mobile; }
+    public String getMobile() { return mobile == null || mobile.startsWith(ABSENT) ? null : mobile; }
     public void setMobile(String mobile) { this.mobile = mobile; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.openpartner.platform.api.spi.RestResource;
@@ -54,8 +55,9 @@ public class RestServer {
     private boolean active;
 
     @Activate
-    public RestServer(@Reference Bus bus, @Reference Authenticator authenticator, PlatformConfig config) {
-        this.bus = bus;
+    public RestServer(@Reference Authenticator authenticator, PlatformConfig config) {
+        // CXF registers no Bus service in Karaf; its default bus reaches the OSGi servlet transport.
+        this.bus = BusFactory.getDefaultBus(true);
         this.bodySizeFilter = new BodySizeFilter(config.request_maxBodyBytes());
         this.providers = List.of(
             new JacksonJsonProvider(JsonMapper.create()),

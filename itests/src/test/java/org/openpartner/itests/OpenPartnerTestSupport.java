@@ -1,0 +1,126 @@
+package org.openpartner.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.karaf.itests.KarafTestSupport;
+import org.awaitility.Awaitility;
+import org.junit.Rule;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/**
+ * Boots the OpenPartner distribution once for the whole suite, on Derby or, with
+ * {@code -Dopenpartner.itest.db=postgresql}, on the PostgreSQL database named by {@code openpartner.itest.pg.url}.
+ * Tests talk to it as users do: HTTP on its port, and console commands.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public abstract class OpenPartnerTestSupport extends KarafTestSupport {
+
+    static final String PLATFORM_ADMIN = "admin";
+    static final String PLATFORM_ADMIN_PASSWORD = "itest-admin-password";
+    static final String DATASOURCE_CFG = "etc/org.ops4j.datasource-openpartner.cfg";
+    static final String PLATFORM_CFG = "etc/org.openpartner.platform.cfg";
+
+    /** KarafTestSupport would re-run a failed test silently; a failure here must show. */
+    @Rule
+    public Retry noRetry = new Retry(false);
+
+    @Override
+    public MavenArtifactUrlReference getKarafDistribution() {
+        return maven().groupId("org.openpartner").artifactId("openpartner-distribution").type("tar.gz").versionAsInProject();
+    }
+
+    @Override
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(Arrays.asList(super.config()));
+        options.add(editConfigurationFilePut(PLATFORM_CFG, "admin.initialPassword", PLATFORM_ADMIN_PASSWORD));
+        options.add(editConfigurationFilePut(PLATFORM_CFG, "login.lockSeconds", "600"));
+        options.add(editConfigurationFilePut(PLATFORM_CFG, "request.maxBodyBytes", "65536"));
+        options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""));
+        if ("postgresql".equals(System.getProperty("openpartner.itest.db"))) {
+            options.add(editConfigurationFilePut(DATASOURCE_CFG, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
+            options.add(editConfigurationFilePut(DATASOURCE_CFG, "url", System.getProperty("openpartner.itest.pg.url")));
+            options.add(editConfigurationFilePut(DATASOURCE_CFG, "user", "openpartner"));
+            options.add(editConfigurationFilePut(DATASOURCE_CFG, "password", "openpartner"));
+        }
+        options.add(editConfigurationFilePut("etc/system.properties", "openpartner.itest.db",
+            System.getProperty("openpartner.itest.db", "derby")));
+        // bin/karaf adds these for Java 17; Pax Exam's launcher does not.
+        options.add(vmOption("--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED"));
+        options.add(vmOption("--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED"));
+        options.add(vmOption("--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED"));
+        options.add(vmOption("-Xmx512m"));
+        return options.toArray(new Option[0]);
+    }
+
+    /** The REST API of the booted distribution, ready once its health answers UP. */
+    Http api() {
+        Http http = new Http("http://localhost:" + getHttpPort() + "/api/v1");
+        Awaitility.await("OpenPartner healthy").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions().until(() -> http.get("/health", null).status() == 200);
+        return http;
+    }
+
+    String adminToken(Http http) {
+        return http.login(PLATFORM_ADMIN, PLATFORM_ADMIN_PASSWORD);
+    }
+
+    /** A fresh upstream enterprise with its admin, created by the platform admin; returns the admin's token. */
+    Tenant newTenant(Http http) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String login = "admin-" + suffix;
+        Http.Response created = http.post("/enterprises", adminToken(http), Map.of(
+            "name", "Vendor " + suffix,
+            "admin", Map.of("loginName", login, "name", "Admin " + suffix, "password", "secret-" + suffix)));
+        if (created.status() != 201) {
+            throw new AssertionError("could not create an enterprise: " + created);
+        }
+        String token = http.login(login, "secret-" + suffix);
+        return new Tenant(created.json().get("id").asText(), created.json().get("name").asText(), token, suffix);
+    }
+
+    /** An employee of the tenant with the given roles; returns the employee's token and id. */
+    Employee newEmployee(Http http, Tenant tenant, String... roles) {
+        String login = "emp-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = http.post("/users", tenant.adminToken(), Map.of(
+            "loginName", login, "name", "Employee " + login, "password", "password-" + login));
+        if (created.status() != 201) {
+            throw new AssertionError("could not create an employee: " + created);
+        }
+        String id = created.json().get("id").asText();
+        for (String role : roles) {
+            Http.Response assigned = http.put("/users/" + id + "/roles/" + role, tenant.adminToken(), null);
+            if (assigned.status() != 200) {
+                throw new AssertionError("could not assign " + role + ": " + assigned);
+            }
+        }
+        return new Employee(id, http.login(login, "password-" + login));
+    }
+
+    record Tenant(String id, String name, String adminToken, String suffix) {
+    }
+
+    record Employee(String id, String token) {
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
