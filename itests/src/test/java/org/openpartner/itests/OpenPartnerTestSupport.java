@@ -1,6 +1,7 @@
 package org.openpartner.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -14,7 +15,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.karaf.itests.KarafTestSupport;
 import org.awaitility.Awaitility;
-import org.junit.Rule;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -36,9 +36,10 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
     static final String DATASOURCE_CFG = "etc/org.ops4j.datasource-openpartner.cfg";
     static final String PLATFORM_CFG = "etc/org.openpartner.platform.cfg";
 
-    /** KarafTestSupport would re-run a failed test silently; a failure here must show. */
-    @Rule
-    public Retry noRetry = new Retry(false);
+    {
+        // KarafTestSupport would re-run a failed test silently; a failure here must show.
+        retry = new Retry(false);
+    }
 
     @Override
     public MavenArtifactUrlReference getKarafDistribution() {
@@ -49,6 +50,8 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
     @org.ops4j.pax.exam.Configuration
     public Option[] config() {
         List<Option> options = new ArrayList<>(Arrays.asList(super.config()));
+        // Awaitility 4 needs Hamcrest 2; KarafTestSupport provisions Hamcrest 1.3 for its own use.
+        options.add(mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").versionAsInProject());
         options.add(editConfigurationFilePut(PLATFORM_CFG, "admin.initialPassword", PLATFORM_ADMIN_PASSWORD));
         options.add(editConfigurationFilePut(PLATFORM_CFG, "login.lockSeconds", "600"));
         options.add(editConfigurationFilePut(PLATFORM_CFG, "request.maxBodyBytes", "65536"));
@@ -71,7 +74,13 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
 
     /** The REST API of the booted distribution, ready once its health answers UP. */
     Http api() {
-        Http http = new Http("http://localhost:" + getHttpPort() + "/api/v1");
+        String port;
+        try {
+            port = getHttpPort();
+        } catch (Exception e) {
+            throw new AssertionError("no HTTP port configured", e);
+        }
+        Http http = new Http("http://localhost:" + port + "/api/v1");
         Awaitility.await("OpenPartner healthy").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/health", null).status() == 200);
         return http;
@@ -111,6 +120,37 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
             }
         }
         return new Employee(id, http.login(login, "password-" + login));
+    }
+
+    /** What a console command printed, or the error Karaf would print ("Error executing command: ..."). */
+    record ConsoleResult(String output, String error) {
+        ConsoleResult requireSuccess() {
+            if (error != null) {
+                throw new AssertionError("console command failed: " + error + "\n" + output);
+            }
+            return this;
+        }
+    }
+
+    /** Runs an OpenPartner console command in-process, as the Karaf console does. */
+    ConsoleResult console(String command) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        try (org.apache.karaf.shell.api.console.Session session =
+                 sessionFactory.create(new java.io.ByteArrayInputStream(new byte[0]), out, out)) {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+            return new ConsoleResult(bytes.toString(java.nio.charset.StandardCharsets.UTF_8), null);
+        } catch (Exception e) {
+            return new ConsoleResult(bytes.toString(java.nio.charset.StandardCharsets.UTF_8), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Feature commands are restricted to the admin role by Karaf's command ACLs. */
+    String adminCommand(String command) {
+        return executeCommand(command, new org.apache.karaf.jaas.boot.principal.RolePrincipal("admin"));
     }
 
     record Tenant(String id, String name, String adminToken, String suffix) {

@@ -38,8 +38,13 @@ public final class LoginThrottle {
         if (state == null || state.lockedUntil() == null) {
             return 0;
         }
-        long seconds = Duration.between(clock.instant(), state.lockedUntil()).toSeconds();
-        return Math.max(0, seconds + 1);
+        Instant now = clock.instant();
+        if (!now.isBefore(state.lockedUntil())) {
+            return 0;
+        }
+        // Round up: a caller told "0 seconds" must really be allowed to try again.
+        long millis = Duration.between(now, state.lockedUntil()).toMillis();
+        return (millis + 999) / 1000;
     }
 
     public void failed(String identity) {

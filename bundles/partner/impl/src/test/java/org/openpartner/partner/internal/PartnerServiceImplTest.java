@@ -1,0 +1,131 @@
+package org.openpartner.partner.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.fail;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.junit.Test;
+import org.openpartner.partner.api.dto.ContactInput;
+import org.openpartner.partner.api.dto.PartnerInput;
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.EventPublisher;
+import org.openpartner.platform.api.IdentityService;
+import org.openpartner.platform.api.PhoneNumbers;
+import org.openpartner.platform.api.RoleService;
+
+/** The validation and permission rules of partner management, table by table. */
+public class PartnerServiceImplTest {
+
+    private static final CallContext ADMIN = new CallContext("u-admin", "admin", "Admin", "t-1", "t-1", Set.of(), true, false);
+    private static final CallContext MANAGER = new CallContext("u-cm", "cm", "CM", "t-1", "t-1",
+        Set.of(CallContext.ROLE_CHANNEL_MANAGER), false, false);
+    private static final CallContext EMPLOYEE = new CallContext("u-e", "e", "E", "t-1", "t-1", Set.of(), false, false);
+    private static final CallContext EXTERNAL = new CallContext("u-x", "x", "X", "t-1", "t-2",
+        Set.of(CallContext.ROLE_CHANNEL_MANAGER), false, false);
+
+    private final IdentityService identities = mock(IdentityService.class);
+    private final PhoneNumbers phones = mock(PhoneNumbers.class);
+    private final PartnerServiceImpl service = new PartnerServiceImpl(mock(EntityManagerFactory.class),
+        mock(EventPublisher.class), mock(RoleService.class), identities, phones);
+
+    private static PartnerInput input(String name, String status, String owner, List<String> tags) {
+        return new PartnerInput(name, " Dealer ", "level-1", owner, tags, "North", status, null);
+    }
+
+    @Test
+    public void managersAreAdminsAndChannelManagersOfTheTenantOnly() {
+        PartnerServiceImpl.requireManager(ADMIN);
+        PartnerServiceImpl.requireManager(MANAGER);
+        for (CallContext refused : List.of(EMPLOYEE, EXTERNAL)) {
+            ApiException e = expect(() -> {
+                PartnerServiceImpl.requireManager(refused);
+                return null;
+            });
+            assertEquals(403, e.status());
+        }
+    }
+
+    @Test
+    public void partnerFieldsAreCleanedAndDefaulted() {
+        PartnerServiceImpl.ValidPartner valid = service.validate(ADMIN, input("  Acme   Ltd ", null, null, null), null);
+        assertEquals("Acme Ltd", valid.name());
+        assertEquals("acme ltd", valid.nameKey());
+        assertEquals("Dealer", valid.type());
+        assertEquals("active", valid.status());
+        assertNull(valid.ownerUserId());
+        assertNull(valid.tags());
+        assertEquals("inactive", service.validate(ADMIN, input("A", "INACTIVE", null, null), null).status());
+    }
+
+    @Test
+    public void partnerRuleViolationsNameTheField() {
+        Object[][] cases = {
+            {input(null, null, null, null), "required", "name"},
+            {input("  ", null, null, null), "required", "name"},
+            {input("x".repeat(201), null, null, null), "too_long", "name"},
+            {input("A", "sleeping", null, null), "invalid_status", "status"},
+            {input("A", null, null, List.of("ok", "a,b")), "invalid_tag", "tags"},
+            {input("A", null, null, List.of(" ")), "invalid_tag", "tags"},
+            {input("A", null, null, java.util.Collections.nCopies(21, "t")), "too_many_tags", "tags"},
+            {new PartnerInput("A", "t".repeat(65), null, null, null, null, null, null), "too_long", "type"},
+        };
+        for (Object[] c : cases) {
+            ApiException e = expect(() -> service.validate(ADMIN, (PartnerInput) c[0], null));
+            assertEquals(c[1], e.code());
+            assertEquals(c[2], e.field());
+        }
+        assertEquals("name", expect(() -> service.validate(ADMIN, null, null)).field());
+    }
+
+    @Test
+    public void theOwnerMustBeAnEmployeeOfTheTenant() {
+        when(identities.getUser(any(), eq("stranger"))).thenThrow(ApiException.notFound("User"));
+        ApiException e = expect(() -> service.validate(ADMIN, input("A", null, "stranger", null), null));
+        assertEquals(422, e.status());
+        assertEquals("ownerUserId", e.field());
+        assertEquals("u-cm", service.validate(MANAGER, input("A", null, null, null), "u-cm").ownerUserId());
+    }
+
+    @Test
+    public void tagsAreTrimmedDeduplicatedIgnoringCaseAndWrappedForMatching() {
+        assertEquals(",gold,North West,", PartnerServiceImpl.tags(List.of(" gold ", "GOLD", "North   West")));
+        assertNull(PartnerServiceImpl.tags(List.of()));
+    }
+
+    @Test
+    public void contactsNeedANameAValidMobileAndAPlausibleEmail() {
+        when(phones.normalizeMobile("(415) 555-0132", "mobile")).thenReturn("+14155550132");
+        when(phones.normalizeMobile("12", "mobile"))
+            .thenThrow(ApiException.badRequest("invalid_mobile", "mobile is not a valid mobile number", "mobile"));
+        PartnerServiceImpl.ValidContact valid = service.validate(new ContactInput(" Dana ", "(415) 555-0132", null, " Owner ", null, null));
+        assertEquals("Dana", valid.name());
+        assertEquals("+14155550132", valid.mobile());
+        assertEquals("Owner", valid.position());
+        assertEquals(false, valid.systemAdmin());
+        assertEquals("mobile", expect(() -> service.validate(new ContactInput("Dana", "12", null, null, true, null))).field());
+        assertEquals("name", expect(() -> service.validate(new ContactInput(" ", "(415) 555-0132", null, null, true, null))).field());
+        assertEquals("invalid_email",
+            expect(() -> service.validate(new ContactInput("Dana", "(415) 555-0132", "dana-at-example", null, true, null))).code());
+    }
+
+    private static ApiException expect(Supplier<?> call) {
+        try {
+            call.get();
+        } catch (ApiException e) {
+            return e;
+        }
+        fail("expected a refusal");
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package org.openpartner.platform.internal.rest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.Test;
+import org.openpartner.platform.api.ApiException;
+
+public class ErrorMappersTest {
+
+    /** Like the API's request records: boxed fields, so that an absent one is null. */
+    record Body(String name, Integer count) {
+    }
+
+    private final ObjectMapper json = JsonMapper.create();
+
+    private static ErrorBody body(Response response) {
+        return (ErrorBody) response.getEntity();
+    }
+
+    @Test
+    public void apiExceptionsKeepTheirStatusCodeAndField() {
+        Response response = new ErrorMappers.ApiExceptionMapper()
+            .toResponse(ApiException.conflict("duplicate_name", "a partner with this name already exists", "name"));
+        assertEquals(409, response.getStatus());
+        assertEquals(new ErrorBody("duplicate_name", "a partner with this name already exists", "name", null), body(response));
+    }
+
+    @Test
+    public void unauthorizedCarriesTheBearerChallenge() {
+        Response response = new ErrorMappers.ApiExceptionMapper().toResponse(ApiException.unauthorized("wrong login or password"));
+        assertEquals(401, response.getStatus());
+        assertTrue(response.getHeaderString("WWW-Authenticate").startsWith("Bearer"));
+    }
+
+    @Test
+    public void malformedJsonIs400WithTheLine() {
+        JsonProcessingException e = parse("{\n\"name\": \"x\",\n  oops }");
+        Response response = new ErrorMappers.JsonExceptionMapper().toResponse(e);
+        assertEquals(400, response.getStatus());
+        assertEquals("malformed_json", body(response).code());
+        assertEquals(Integer.valueOf(3), body(response).line());
+    }
+
+    @Test
+    public void unknownAndMistypedFieldsAreNamed() {
+        ErrorBody unknown = body(new ErrorMappers.JsonExceptionMapper().toResponse(parse("{\"name\":\"x\",\"colour\":1}")));
+        assertEquals("unknown_field", unknown.code());
+        assertEquals("colour", unknown.field());
+        ErrorBody mistyped = body(new ErrorMappers.JsonExceptionMapper().toResponse(parse("{\"name\":\"x\",\"count\":\"many\"}")));
+        assertEquals("invalid_value", mistyped.code());
+        assertEquals("count", mistyped.field());
+    }
+
+    @Test
+    public void readerFailuresWrappedByTheJaxRsRuntimeAreUnwrapped() {
+        Response tooLarge = new ErrorMappers.WebApplicationExceptionMapper()
+            .toResponse(new BadRequestException(new BodyTooLargeException(1024)));
+        assertEquals(413, tooLarge.getStatus());
+        assertEquals("payload_too_large", body(tooLarge).code());
+        Response badJson = new ErrorMappers.WebApplicationExceptionMapper().toResponse(new BadRequestException(parse("{")));
+        assertEquals(400, badJson.getStatus());
+        assertEquals("malformed_json", body(badJson).code());
+    }
+
+    @Test
+    public void unknownPathsWithoutACallerAre401() {
+        Response response = new ErrorMappers.WebApplicationExceptionMapper().toResponse(new NotFoundException());
+        assertEquals(401, response.getStatus());
+    }
+
+    @Test
+    public void unexpectedFailuresGiveAReferenceAndNoDetails() {
+        Response response = new ErrorMappers.UnexpectedExceptionMapper()
+            .toResponse(new IllegalStateException("SELECT * FROM OP_USER failed at line 42"));
+        assertEquals(500, response.getStatus());
+        ErrorBody body = body(response);
+        assertEquals("internal_error", body.code());
+        assertFalse(body.message().contains("OP_USER"));
+        assertTrue(body.message().startsWith("internal error; reference "));
+        assertNull(body.field());
+    }
+
+    private JsonProcessingException parse(String text) {
+        try {
+            json.readValue(text, Body.class);
+            throw new AssertionError("parsed " + text);
+        } catch (JsonProcessingException e) {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.openpartner.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Test;
+
+/** Health, login, tokens, throttling, the error contract and enterprise administration, over HTTP and the console. */
+public class PlatformIT extends OpenPartnerTestSupport {
+
+    @Test
+    public void healthReportsTheDatabaseAndEachInstalledFeature() {
+        Http.Response health = api().get("/health", null);
+        assertEquals(200, health.status());
+        JsonNode json = health.json();
+        assertEquals("UP", json.get("status").asText());
+        assertEquals("UP", json.get("database").get("status").asText());
+        String expectedDb = "postgresql".equals(System.getProperty("openpartner.itest.db")) ? "PostgreSQL" : "Apache Derby";
+        assertEquals(expectedDb, json.get("database").get("detail").asText());
+        assertTrue(json.get("features").toString().contains("\"openpartner-platform\""));
+        assertTrue(json.get("features").toString().contains("\"openpartner-partner\""));
+        assertFalse("helper features are not health components", json.toString().contains("openpartner-libraries"));
+    }
+
+    @Test
+    public void platformAdminLogsInAndSeesItself() {
+        Http http = api();
+        Http.Response login = http.post("/auth/login", null, Map.of("login", PLATFORM_ADMIN, "password", PLATFORM_ADMIN_PASSWORD));
+        assertEquals(200, login.status());
+        assertEquals("Bearer", login.json().get("tokenType").asText());
+        assertNotNull(login.json().get("expiresAt"));
+        Http.Response me = http.get("/me", login.json().get("token").asText());
+        assertEquals(200, me.status());
+        assertTrue(me.json().get("platformAdmin").asBoolean());
+        assertFalse(me.toString(), me.body().contains("passwordHash"));
+    }
+
+    @Test
+    public void wrongCredentialsAre401AndLookAlike() {
+        Http http = api();
+        Http.Response wrongPassword = http.post("/auth/login", null, Map.of("login", PLATFORM_ADMIN, "password", "not-the-password"));
+        Http.Response unknownUser = http.post("/auth/login", null, Map.of("login", "nobody-" + UUID.randomUUID(), "password", "whatever-123"));
+        assertEquals(401, wrongPassword.status());
+        assertEquals(401, unknownUser.status());
+        assertEquals(wrongPassword.json().get("message"), unknownUser.json().get("message"));
+        assertEquals(400, http.post("/auth/login", null, Map.of("login", PLATFORM_ADMIN)).status());
+    }
+
+    @Test
+    public void fiveFailedLoginsThrottleTheIdentityEvenForTheRightPassword() {
+        Http http = api();
+        Tenant tenant = newTenant(http);
+        String login = "admin-" + tenant.suffix();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, http.post("/auth/login", null, Map.of("login", login, "password", "wrong-" + i)).status());
+        }
+        Http.Response throttled = http.post("/auth/login", null, Map.of("login", login, "password", "secret-" + tenant.suffix()));
+        assertEquals(throttled.toString(), 429, throttled.status());
+        assertEquals("too_many_requests", throttled.code());
+        // Another identity is not affected.
+        assertEquals(200, http.post("/auth/login", null, Map.of("login", PLATFORM_ADMIN, "password", PLATFORM_ADMIN_PASSWORD)).status());
+    }
+
+    @Test
+    public void everyApiPathNeedsAValidToken() {
+        Http http = api();
+        for (String path : new String[] {"/me", "/partners", "/audit", "/enterprises", "/users", "/no-such-path"}) {
+            Http.Response response = http.get(path, null);
+            assertEquals(path + " " + response, 401, response.status());
+            assertEquals("unauthorized", response.code());
+        }
+        assertEquals(401, http.send("GET", "/me", null, "Bearer opt_forged-token-that-was-never-issued-xxxxxxxxx").status());
+        assertEquals(401, http.send("GET", "/me", null, "Basic YWRtaW46YWRtaW4=").status());
+    }
+
+    @Test
+    public void logoutRevokesTheToken() {
+        Http http = api();
+        String token = adminToken(http);
+        assertEquals(200, http.get("/me", token).status());
+        assertEquals(204, http.post("/auth/logout", token, null).status());
+        assertEquals(401, http.get("/me", token).status());
+    }
+
+    @Test
+    public void badRequestsGetTheErrorShapeAndNoStackTrace() {
+        Http http = api();
+        String token = adminToken(http);
+        Http.Response malformed = http.postRaw("/enterprises", token, "{\"name\": ");
+        assertEquals(400, malformed.status());
+        assertEquals("malformed_json", malformed.code());
+        Http.Response unknownField = http.postRaw("/enterprises", token, "{\"name\":\"X\",\"colour\":\"red\"}");
+        assertEquals(400, unknownField.status());
+        assertEquals("colour", unknownField.json().get("field").asText());
+        Http.Response oversized = http.postRaw("/enterprises", token, "{\"name\":\"" + "x".repeat(70_000) + "\"}");
+        assertEquals(413, oversized.status());
+        assertEquals("payload_too_large", oversized.code());
+        Http.Response missing = http.get("/enterprises/" + UUID.randomUUID(), token);
+        assertEquals(404, missing.status());
+        for (Http.Response r : new Http.Response[] {malformed, unknownField, oversized, missing}) {
+            assertFalse(r.body(), r.body().contains("Exception"));
+            assertFalse(r.body(), r.body().contains("\tat "));
+        }
+    }
+
+    @Test
+    public void onlyThePlatformAdminRegistersEnterprisesAndNamesAreUnique() {
+        Http http = api();
+        Tenant tenant = newTenant(http);
+        Http.Response byTenantAdmin = http.post("/enterprises", tenant.adminToken(), Map.of("name", "Sneaky Corp",
+            "admin", Map.of("loginName", "sneaky-" + tenant.suffix(), "name", "S", "password", "password-1")));
+        assertEquals(403, byTenantAdmin.status());
+        Http.Response duplicate = http.post("/enterprises", adminToken(http), Map.of("name", "  VENDOR  " + tenant.suffix().toUpperCase(),
+            "admin", Map.of("loginName", "dup-" + tenant.suffix(), "name", "D", "password", "password-1")));
+        assertEquals(409, duplicate.status());
+        assertEquals("name", duplicate.json().get("field").asText());
+        Http.Response badMobile = http.post("/enterprises", adminToken(http), Map.of("name", "Mobile Test " + tenant.suffix(),
+            "admin", Map.of("mobile", "12", "name", "M", "password", "password-1")));
+        assertEquals(400, badMobile.status());
+        assertEquals("admin.mobile", badMobile.json().get("field").asText());
+        // The tenant admin sees its own enterprise and not another one.
+        assertEquals(200, http.get("/enterprises/" + tenant.id(), tenant.adminToken()).status());
+        Tenant other = newTenant(http);
+        assertEquals(404, http.get("/enterprises/" + other.id(), tenant.adminToken()).status());
+    }
+
+    @Test
+    public void consoleCreatesAndListsEnterprisesWithTheSameValidation() {
+        Http http = api();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String out = console("openpartner:enterprise-create --admin-login console-" + suffix
+            + " --admin-name \"Console Admin\" --admin-password console-pass-1 \"Console Corp " + suffix + "\"")
+            .requireSuccess().output();
+        assertTrue(out, out.contains("Created enterprise Console Corp " + suffix));
+        String list = console("openpartner:enterprise-list").requireSuccess().output();
+        assertTrue(list, list.contains("Console Corp " + suffix));
+        assertEquals(200, http.post("/auth/login", null, Map.of("login", "console-" + suffix, "password", "console-pass-1")).status());
+        ConsoleResult refused = console("openpartner:enterprise-create --admin-login other-" + suffix
+            + " --admin-name X --admin-password console-pass-1 \"console corp " + suffix + "\"");
+        assertEquals("an enterprise with this name already exists (field name) [duplicate_name, 409]", refused.error());
+        ConsoleResult weak = console("openpartner:enterprise-create --admin-login weak-" + suffix
+            + " --admin-name X --admin-password short \"Weak " + suffix + "\"");
+        assertTrue(weak.error(), weak.error().contains("(field admin.password) [invalid_password, 400]"));
+    }
+}

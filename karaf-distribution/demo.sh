@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds the distribution if needed, unpacks it under karaf-distribution/target/demo and starts it in the
+# foreground on embedded Derby. On the first start it loads demo data through the REST API, as a user would:
+# one upstream enterprise, its admin, a channel manager, 20 partners with contacts. Ctrl-C stops it.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+version=0.1.0-SNAPSHOT
+archive="$here/target/openpartner-distribution-$version.tar.gz"
+home="$here/target/demo/openpartner-distribution-$version"
+port="${OPENPARTNER_HTTP_PORT:-8181}"
+api="http://localhost:$port/api/v1"
+admin_password=openpartner-admin
+demo_password=demo-password-1
+
+if [ ! -f "$archive" ]; then
+  echo "Building OpenPartner (first run only)..."
+  (cd "$root" && mvn -B -ntp -q install -DskipTests)
+fi
+if [ ! -d "$home" ]; then
+  mkdir -p "$here/target/demo"
+  tar xzf "$archive" -C "$here/target/demo"
+  # A console user for bin/client (see README, "Console").
+  printf 'karaf = karaf,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n' >> "$home/etc/users.properties"
+  sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
+fi
+
+json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -1; }
+post() { curl -sf -H 'Content-Type: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$3" "$api$1"; }
+
+seed() {
+  for _ in $(seq 1 180); do
+    curl -sf -o /dev/null "$api/health" && break
+    sleep 1
+  done
+  local admin_token acme_token manager_id partner_id i
+  admin_token=$(post /auth/login "" "{\"login\":\"admin\",\"password\":\"$admin_password\"}" | json_field token)
+  if post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" >/dev/null 2>&1; then
+    echo "Demo data already loaded."
+  else
+    echo "Loading demo data..."
+    post /enterprises "$admin_token" "{\"name\":\"Acme Industrial\",\"admin\":{\"loginName\":\"acme-admin\",\"name\":\"Avery Admin\",\"email\":\"avery@acme.example\",\"password\":\"$demo_password\"}}" >/dev/null
+    acme_token=$(post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" | json_field token)
+    curl -sf -X POST -H "Authorization: Bearer $acme_token" "$api/partner/enable" >/dev/null
+    manager_id=$(post /users "$acme_token" "{\"loginName\":\"channel.manager\",\"name\":\"Casey Channel\",\"mobile\":\"+14155550100\",\"password\":\"$demo_password\"}" | json_field id)
+    curl -sf -X PUT -H "Authorization: Bearer $acme_token" "$api/users/$manager_id/roles/channel-manager" >/dev/null
+    local names=(Northwind Contoso Fabrikam Tailspin Litware Proseware Adatum Woodgrove Wingtip Fourth\ Coffee
+                 Lucerne Alpine\ Ski Blue\ Yonder Coho Humongous Margie Trey Wide\ World Southridge Graphic\ Design)
+    local types=(distributor dealer agent dealer) levels=(national level-1 level-2 level-1) regions=(North South East West)
+    for i in "${!names[@]}"; do
+      partner_id=$(post /partners "$acme_token" "{\"name\":\"${names[$i]} Partners\",\"type\":\"${types[$((i % 4))]}\",\"level\":\"${levels[$((i % 4))]}\",\"region\":\"${regions[$((i % 4))]}\",\"ownerUserId\":\"$manager_id\",\"tags\":[\"demo\"]}" | json_field id)
+      post "/partners/$partner_id/contacts" "$acme_token" "{\"name\":\"${names[$i]} Owner\",\"mobile\":\"+1415555$(printf '%04d' $((200 + i)))\",\"email\":\"owner@partner$i.example\",\"position\":\"Owner\",\"systemAdmin\":true}" >/dev/null
+      post "/partners/$partner_id/contacts" "$acme_token" "{\"name\":\"${names[$i]} Sales\",\"mobile\":\"+1415555$(printf '%04d' $((300 + i)))\",\"position\":\"Sales\"}" >/dev/null
+    done
+  fi
+  cat <<INFO
+
+OpenPartner is running.
+  API:          $api            (health: $api/health)
+  OpenAPI:      $api/openapi.json
+  Logins (POST $api/auth/login with {"login":…,"password":…}):
+    platform admin   admin / $admin_password
+    upstream admin   acme-admin / $demo_password        (Acme Industrial)
+    channel manager  channel.manager / $demo_password   (or mobile +14155550100)
+  Try:  curl -s -H 'Content-Type: application/json' -d '{"login":"channel.manager","password":"$demo_password"}' $api/auth/login
+  Console: echo 'partner:list --tenant "Acme Industrial"' | $home/bin/client -u karaf -p karaf -b
+  Stop with Ctrl-C.
+INFO
+}
+
+seed &
+exec "$home/bin/karaf" server
