@@ -61,6 +61,10 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
             options.add(editConfigurationFilePut(DATASOURCE_CFG, "url", System.getProperty("openpartner.itest.pg.url")));
             options.add(editConfigurationFilePut(DATASOURCE_CFG, "user", "openpartner"));
             options.add(editConfigurationFilePut(DATASOURCE_CFG, "password", "openpartner"));
+            // The feature writes this file only at the first start, so Pax Exam creates it: give every key.
+            options.add(editConfigurationFilePut(DATASOURCE_CFG, "dataSourceName", "openpartner"));
+            options.add(editConfigurationFilePut(DATASOURCE_CFG, "pool", "dbcp2"));
+            options.add(editConfigurationFilePut(DATASOURCE_CFG, "xa", "false"));
         }
         options.add(editConfigurationFilePut("etc/system.properties", "openpartner.itest.db",
             System.getProperty("openpartner.itest.db", "derby")));

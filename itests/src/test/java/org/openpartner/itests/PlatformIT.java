@@ -29,6 +29,23 @@ public class PlatformIT extends OpenPartnerTestSupport {
     }
 
     @Test
+    public void theOpenApiDescriptionCoversEveryPublishedResource() {
+        Http http = api();
+        Http.Response openApi = http.get("/openapi.json", null);
+        assertEquals(200, openApi.status());
+        JsonNode paths = openApi.json().get("paths");
+        for (String path : new String[] {"/auth/login", "/me", "/health", "/enterprises", "/partners", "/partners/{id}/contacts", "/audit"}) {
+            assertTrue(path, paths.has(path));
+        }
+        assertEquals("bearer", openApi.json().at("/components/securitySchemes/bearer/scheme").asText());
+        Http.Response ui = http.send("GET", "/docs", null, null);
+        assertEquals(200, ui.status());
+        assertTrue(ui.body().contains("SwaggerUIBundle"));
+        assertEquals(200, http.send("GET", "/docs/swagger-ui-bundle.js", null, null).status());
+        assertEquals(404, http.send("GET", "/docs/index.html", null, null).status());
+    }
+
+    @Test
     public void platformAdminLogsInAndSeesItself() {
         Http http = api();
         Http.Response login = http.post("/auth/login", null, Map.of("login", PLATFORM_ADMIN, "password", PLATFORM_ADMIN_PASSWORD));
