@@ -17,7 +17,7 @@ api="http://localhost:$port/api/v1"
 rm -rf "$work" && mkdir -p "$work" && tar xzf "$archive" -C "$work"
 home="$work/openpartner-distribution-0.1.0-SNAPSHOT"
 sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
-export JAVA_MAX_MEM=512m JAVA_MIN_MEM=128m
+export EXTRA_JAVA_OPTS="-Xms128m -Xmx512m"
 
 wait_healthy() {
   local start=$1
