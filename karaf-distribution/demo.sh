@@ -57,7 +57,7 @@ seed() {
 
 OpenPartner is running.
   API:          $api            (health: $api/health)
-  OpenAPI:      $api/openapi.json
+  OpenAPI:      $api/openapi.json   (Swagger UI: $api/docs)
   Logins (POST $api/auth/login with {"login":…,"password":…}):
     platform admin   admin / $admin_password
     upstream admin   acme-admin / $demo_password        (Acme Industrial)
