@@ -59,6 +59,25 @@ public class PlatformIT extends OpenPartnerTestSupport {
     }
 
     @Test
+    public void employeesLogInByMobileInAnyUsualFormat() {
+        Http http = api();
+        Tenant tenant = newTenant(http);
+        String digits = String.valueOf(1000 + Math.abs(tenant.suffix().hashCode() % 8999));
+        Http.Response created = http.post("/users", tenant.adminToken(), Map.of(
+            "mobile", "(415) 555-" + digits, "name", "Mobile Only", "password", "mobile-pass-1"));
+        assertEquals(created.toString(), 201, created.status());
+        assertEquals("+1415555" + digits, created.json().get("mobile").asText());
+        assertFalse("no login name was given", created.json().has("loginName"));
+        Http.Response login = http.post("/auth/login", null, Map.of("login", "+1 415 555 " + digits, "password", "mobile-pass-1"));
+        assertEquals(login.toString(), 200, login.status());
+        assertEquals(tenant.id(), login.json().at("/me/actingFor/id").asText());
+        Http.Response taken = http.post("/users", tenant.adminToken(), Map.of(
+            "mobile", "+1415555" + digits, "name", "Copy", "password", "mobile-pass-1"));
+        assertEquals(409, taken.status());
+        assertEquals("mobile", taken.json().get("field").asText());
+    }
+
+    @Test
     public void wrongCredentialsAre401AndLookAlike() {
         Http http = api();
         Http.Response wrongPassword = http.post("/auth/login", null, Map.of("login", PLATFORM_ADMIN, "password", "not-the-password"));

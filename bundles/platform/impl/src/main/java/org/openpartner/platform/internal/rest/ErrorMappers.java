@@ -57,12 +57,9 @@ public final class ErrorMappers {
     public static final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
-            Throwable cause = rootOf(e);
-            if (cause instanceof BodyTooLargeException) {
-                return error(413, ErrorBody.of("payload_too_large", cause.getMessage()));
-            }
-            if (cause instanceof JsonProcessingException json) {
-                return json(json);
+            Response known = fromCause(e);
+            if (known != null) {
+                return known;
             }
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             if ((status == 404 || status == 405) && !authenticated()) {
@@ -83,14 +80,8 @@ public final class ErrorMappers {
     public static final class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         @Override
         public Response toResponse(Exception e) {
-            Throwable cause = rootOf(e);
-            if (cause instanceof BodyTooLargeException) {
-                return error(413, ErrorBody.of("payload_too_large", cause.getMessage()));
-            }
-            if (cause instanceof ApiException api) {
-                return new ApiExceptionMapper().toResponse(api);
-            }
-            return internal(e);
+            Response known = fromCause(e);
+            return known != null ? known : internal(e);
         }
     }
 
@@ -100,13 +91,28 @@ public final class ErrorMappers {
         return error(500, ErrorBody.of("internal_error", "internal error; reference " + reference));
     }
 
-    static Response json(JsonProcessingException e) {
+    /**
+     * The answer for a failure that wraps one we know: a body over the limit, a refusal thrown while a request
+     * record was built, or a JSON error (the JAX-RS runtime wraps reader failures). Null when there is none.
+     */
+    static Response fromCause(Throwable e) {
         Throwable cause = rootOf(e);
         if (cause instanceof BodyTooLargeException) {
             return error(413, ErrorBody.of("payload_too_large", cause.getMessage()));
         }
         if (cause instanceof ApiException api) {
             return new ApiExceptionMapper().toResponse(api);
+        }
+        if (cause instanceof JsonProcessingException json && cause != e) {
+            return json(json);
+        }
+        return null;
+    }
+
+    static Response json(JsonProcessingException e) {
+        Response known = fromCause(e);
+        if (known != null) {
+            return known;
         }
         Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
         if (e instanceof UnrecognizedPropertyException unknown) {
