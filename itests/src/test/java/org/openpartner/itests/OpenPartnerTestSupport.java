@@ -76,8 +76,14 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
         return options.toArray(new Option[0]);
     }
 
+    /** Set once the distribution failed to become healthy, so that later tests fail at once instead of waiting. */
+    private static volatile String bootFailure;
+
     /** The REST API of the booted distribution, ready once its health answers UP. */
     Http api() {
+        if (bootFailure != null) {
+            throw new AssertionError(bootFailure);
+        }
         String port;
         try {
             port = getHttpPort();
@@ -85,8 +91,13 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
             throw new AssertionError("no HTTP port configured", e);
         }
         Http http = new Http("http://localhost:" + port + "/api/v1");
-        Awaitility.await("OpenPartner healthy").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-            .ignoreExceptions().until(() -> http.get("/health", null).status() == 200);
+        try {
+            Awaitility.await("OpenPartner healthy").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> http.get("/health", null).status() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            bootFailure = "the distribution did not become healthy in 3 minutes: see the container's data/log/karaf.log";
+            throw e;
+        }
         return http;
     }
 

@@ -116,7 +116,8 @@ public class PartnerServiceImpl implements PartnerService {
     @Override
     public Partner create(CallContext ctx, PartnerInput input) {
         requireManager(ctx);
-        ValidPartner valid = validate(ctx, input, ctx.userId().equals("console") ? null : ctx.userId());
+        // The console owns nothing: its partners start without an owner until one is set.
+        ValidPartner valid = validate(ctx, input, ctx.isConsole() ? null : ctx.userId());
         return tx.inTransaction(em -> {
             requireEnabled(em, ctx);
             requireUniqueName(em, ctx.tenantId(), valid.nameKey(), null);

@@ -21,6 +21,9 @@ public record CallContext(String userId, String loginName, String displayName, S
     /** The role key of channel managers, created when Partner is enabled for a tenant. */
     public static final String ROLE_CHANNEL_MANAGER = "channel-manager";
 
+    /** The user id of {@link #console(String)} contexts: no platform user has it. */
+    public static final String CONSOLE_USER_ID = "console";
+
     public CallContext {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
@@ -34,8 +37,13 @@ public record CallContext(String userId, String loginName, String displayName, S
         return tenantId != null && tenantId.equals(homeEnterpriseId);
     }
 
+    /** True for the Karaf console, which acts as the platform admin and is no user that can own records. */
+    public boolean isConsole() {
+        return CONSOLE_USER_ID.equals(userId);
+    }
+
     /** Builds the context the Karaf console acts with: the platform admin acting for {@code tenantId}. */
     public static CallContext console(String tenantId) {
-        return new CallContext("console", "karaf", "Karaf console", tenantId, tenantId, Set.of(), true, true);
+        return new CallContext(CONSOLE_USER_ID, "karaf", "Karaf console", tenantId, tenantId, Set.of(), true, true);
     }
 }
