@@ -13,6 +13,7 @@ api="http://localhost:$port/api/v1"
 admin_password=openpartner-admin
 demo_password=demo-password-1
 
+bash "$root/.ci/prerequisites"
 if [ ! -f "$archive" ]; then
   echo "Building OpenPartner (first run only)..."
   (cd "$root" && mvn -B -ntp -q install -DskipTests)
