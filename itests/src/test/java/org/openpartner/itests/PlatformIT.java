@@ -111,8 +111,13 @@ public class PlatformIT extends OpenPartnerTestSupport {
             assertEquals(path + " " + response, 401, response.status());
             assertEquals("unauthorized", response.code());
         }
-        assertEquals(401, http.send("GET", "/me", null, "Bearer opt_forged-token-that-was-never-issued-xxxxxxxxx").status());
+        Http.Response forged = http.send("GET", "/me", null, "Bearer opt_forged-token-that-was-never-issued-xxxxxxxxx");
+        assertEquals(401, forged.status());
+        assertEquals("the token is invalid, expired or revoked", forged.json().get("message").asText());
         assertEquals(401, http.send("GET", "/me", null, "Basic YWRtaW46YWRtaW4=").status());
+        assertEquals(401, http.send("GET", "/no-such-path", null, "Bearer opt_forged-token-that-was-never-issued-xxxxxxxxx").status());
+        // Open endpoints still answer a client that holds a stale token, so that it can log in again.
+        assertEquals(200, http.send("GET", "/health", null, "Bearer opt_expired-token-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx").status());
     }
 
     @Test
@@ -122,6 +127,8 @@ public class PlatformIT extends OpenPartnerTestSupport {
         assertEquals(200, http.get("/me", token).status());
         assertEquals(204, http.post("/auth/logout", token, null).status());
         assertEquals(401, http.get("/me", token).status());
+        Http.Response again = http.post("/auth/login", token, Map.of("login", PLATFORM_ADMIN, "password", PLATFORM_ADMIN_PASSWORD));
+        assertEquals("login works with the revoked token still sent", 200, again.status());
     }
 
     @Test

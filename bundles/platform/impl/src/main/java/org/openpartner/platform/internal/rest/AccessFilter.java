@@ -20,14 +20,17 @@ public class AccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (JAXRSUtils.getCurrentMessage().getExchange().get(CallContext.class) != null) {
+        org.apache.cxf.message.Exchange exchange = JAXRSUtils.getCurrentMessage().getExchange();
+        if (exchange.get(CallContext.class) != null) {
             return;
         }
         boolean open = resourceInfo.getResourceMethod() != null
             && (resourceInfo.getResourceMethod().isAnnotationPresent(PermitAll.class)
                 || resourceInfo.getResourceClass().isAnnotationPresent(PermitAll.class));
         if (!open) {
-            request.abortWith(ErrorMappers.unauthorized("authentication required: log in at /api/v1/auth/login"));
+            Object refusal = exchange.get(TokenFilter.REFUSAL_KEY);
+            request.abortWith(ErrorMappers.unauthorized(refusal != null ? refusal.toString()
+                : "authentication required: log in at /api/v1/auth/login"));
         }
     }
 }

@@ -13,13 +13,17 @@ import org.openpartner.platform.internal.security.Authenticator;
 
 /**
  * Resolves the bearer token, if any, before resource matching, so that every later step (the access filter,
- * the error mappers, the resources) knows who calls. A present but invalid token is refused here with 401.
+ * the error mappers, the resources) knows who calls. A present but invalid token is only recorded: open
+ * endpoints (login, health) still answer, so a client holding an expired token can log in again; everything
+ * else is refused by {@link AccessFilter}.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class TokenFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    /** Why the Authorization header was not accepted, for the 401 that follows where a caller is required. */
+    static final String REFUSAL_KEY = "openpartner.auth.refusal";
 
     private final Authenticator authenticator;
 
@@ -33,17 +37,18 @@ public class TokenFilter implements ContainerRequestFilter {
         if (header == null) {
             return;
         }
+        org.apache.cxf.message.Exchange exchange = JAXRSUtils.getCurrentMessage().getExchange();
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            request.abortWith(ErrorMappers.unauthorized("expected an Authorization: Bearer token"));
+            exchange.put(REFUSAL_KEY, "expected an Authorization: Bearer token");
             return;
         }
         String token = header.substring(BEARER.length()).strip();
         CallContext context = authenticator.resolve(token).orElse(null);
         if (context == null) {
-            request.abortWith(ErrorMappers.unauthorized("the token is invalid, expired or revoked"));
+            exchange.put(REFUSAL_KEY, "the token is invalid, expired or revoked");
             return;
         }
-        JAXRSUtils.getCurrentMessage().getExchange().put(CallContext.class, context);
-        JAXRSUtils.getCurrentMessage().getExchange().put(RestServer.TOKEN_KEY, token);
+        exchange.put(CallContext.class, context);
+        exchange.put(RestServer.TOKEN_KEY, token);
     }
 }
