@@ -32,6 +32,13 @@ public class PartnerIT extends OpenPartnerTestSupport {
         return new Channel(tenant, newEmployee(http, tenant, "channel-manager"));
     }
 
+    /** Creates a partner as the given user, requiring 201, and returns its id. */
+    private static String createPartner(Http http, String token, String name) {
+        Http.Response created = http.post("/partners", token, partner(name));
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().get("id").asText();
+    }
+
     private static Map<String, Object> partner(String name) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
@@ -123,7 +130,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
         Http http = api();
         Channel channel = newChannel(http);
         String token = channel.manager().token();
-        String partnerId = http.post("/partners", token, partner("Contact Co")).json().get("id").asText();
+        String partnerId = createPartner(http, token, "Contact Co");
         Http.Response noMobile = http.post("/partners/" + partnerId + "/contacts", token, Map.of("name", "No Mobile"));
         assertEquals(400, noMobile.status());
         assertEquals("mobile", noMobile.json().get("field").asText());
@@ -149,7 +156,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
         Http http = api();
         Channel mine = newChannel(http);
         Channel theirs = newChannel(http);
-        String theirId = http.post("/partners", theirs.manager().token(), partner("Their Secret Partner")).json().get("id").asText();
+        String theirId = createPartner(http, theirs.manager().token(), "Their Secret Partner");
         String token = mine.manager().token();
         for (Http.Response r : List.of(http.get("/partners/" + theirId, token),
                                        http.put("/partners/" + theirId, token, partner("Hijacked")),
@@ -207,7 +214,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
     public void changesReachTheAuditTrailThroughTheOutbox() {
         Http http = api();
         Channel channel = newChannel(http);
-        String id = http.post("/partners", channel.manager().token(), partner("Audited Co")).json().get("id").asText();
+        String id = createPartner(http, channel.manager().token(), "Audited Co");
         assertEquals(204, http.delete("/partners/" + id, channel.manager().token()).status());
         Awaitility.await("audit entries").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
             .until(() -> http.get("/audit?aggregateId=" + id, channel.tenant().adminToken()).json().get("items").size() == 2);
@@ -226,7 +233,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
         Http http = api();
         Channel channel = newChannel(http);
         String token = channel.manager().token();
-        String id = http.post("/partners", token, partner("Survivor Co")).json().get("id").asText();
+        String id = createPartner(http, token, "Survivor Co");
 
         adminCommand("feature:uninstall openpartner-partner");
         Awaitility.await("partner API withdrawn").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
