@@ -9,6 +9,7 @@ import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
+import org.apache.cxf.message.Exchange;
 import org.openpartner.platform.api.CallContext;
 
 /** After matching: only methods annotated {@link PermitAll} may be called without a valid token. */
@@ -20,7 +21,7 @@ public class AccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        org.apache.cxf.message.Exchange exchange = JAXRSUtils.getCurrentMessage().getExchange();
+        Exchange exchange = JAXRSUtils.getCurrentMessage().getExchange();
         if (exchange.get(CallContext.class) != null) {
             return;
         }

@@ -8,6 +8,7 @@ import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
 
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
+import org.apache.cxf.message.Exchange;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.internal.security.Authenticator;
 
@@ -37,7 +38,7 @@ public class TokenFilter implements ContainerRequestFilter {
         if (header == null) {
             return;
         }
-        org.apache.cxf.message.Exchange exchange = JAXRSUtils.getCurrentMessage().getExchange();
+        Exchange exchange = JAXRSUtils.getCurrentMessage().getExchange();
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             exchange.put(REFUSAL_KEY, "expected an Authorization: Bearer token");
             return;
