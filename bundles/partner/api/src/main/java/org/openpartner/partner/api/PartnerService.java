@@ -1,12 +1,14 @@
 package org.openpartner.partner.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.openpartner.partner.api.dto.ContactInput;
 import org.openpartner.partner.api.dto.Partner;
 import org.openpartner.partner.api.dto.PartnerContact;
 import org.openpartner.partner.api.dto.PartnerFilter;
 import org.openpartner.partner.api.dto.PartnerInput;
+import org.openpartner.partner.api.dto.PartnerProfile;
 import org.openpartner.partner.api.dto.PartnerSetup;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.Page;
@@ -55,4 +57,24 @@ public interface PartnerService {
     PartnerContact updateContact(CallContext ctx, String partnerId, String contactId, ContactInput input);
 
     void deleteContact(CallContext ctx, String partnerId, String contactId);
+
+    /**
+     * Records that the partner is now interconnected with {@code enterpriseId}. Atomic: of two concurrent calls
+     * for one partner only one succeeds.
+     *
+     * @throws org.openpartner.platform.api.ApiException 409 {@code already_connected} when it is connected
+     */
+    Partner markConnected(CallContext ctx, String partnerId, String enterpriseId);
+
+    /** Clears the partner's connected enterprise when its connection ends; idempotent. */
+    Partner markDisconnected(CallContext ctx, String partnerId);
+
+    /** The tenant's partner with this name (ignoring case and spaces), if any. */
+    Optional<Partner> findByName(CallContext ctx, String name);
+
+    /**
+     * For an external user: the partner record the upstream keeps of the caller's own company (the partner whose
+     * connected enterprise is {@link CallContext#companyId()}), with its contacts.
+     */
+    PartnerProfile companyProfile(CallContext ctx);
 }

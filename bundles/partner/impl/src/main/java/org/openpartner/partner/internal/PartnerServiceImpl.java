@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ import org.openpartner.partner.api.dto.Partner;
 import org.openpartner.partner.api.dto.PartnerContact;
 import org.openpartner.partner.api.dto.PartnerFilter;
 import org.openpartner.partner.api.dto.PartnerInput;
+import org.openpartner.partner.api.dto.PartnerProfile;
 import org.openpartner.partner.api.dto.PartnerSetup;
 import org.openpartner.partner.internal.jpa.PartnerContactEntity;
 import org.openpartner.partner.internal.jpa.PartnerEntity;
@@ -163,6 +165,10 @@ public class PartnerServiceImpl implements PartnerService {
         requireManager(ctx);
         tx.inTransaction(em -> {
             PartnerEntity p = requirePartner(em, ctx, partnerId);
+            if (p.getConnectedEnterpriseId() != null) {
+                throw ApiException.conflict("connected", "partner '" + p.getName()
+                    + "' is connected: end its connection before deleting it", "partnerId");
+            }
             em.createQuery("delete from PartnerContactEntity c where c.tenantId = :t and c.partnerId = :p")
                 .setParameter("t", ctx.tenantId()).setParameter("p", p.getId()).executeUpdate();
             em.remove(p);
@@ -240,6 +246,69 @@ public class PartnerServiceImpl implements PartnerService {
             TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
             params.forEach(query::setParameter);
             return query.getSingleResult();
+        });
+    }
+
+    @Override
+    public Partner markConnected(CallContext ctx, String partnerId, String enterpriseId) {
+        requireManager(ctx);
+        return tx.inTransaction(em -> {
+            PartnerEntity p = requirePartner(em, ctx, partnerId);
+            // One conditional statement: of two connections racing for a partner, exactly one sets it.
+            int updated = em.createQuery("update PartnerEntity p set p.connectedEnterpriseId = :e, p.updatedAt = :now, "
+                    + "p.version = p.version + 1 where p.id = :id and p.connectedEnterpriseId is null")
+                .setParameter("e", enterpriseId).setParameter("now", new Date()).setParameter("id", p.getId())
+                .executeUpdate();
+            if (updated == 0) {
+                throw ApiException.conflict("already_connected", "partner '" + p.getName() + "' is already connected", "partnerId");
+            }
+            em.refresh(p);
+            events.publish(em, event("partner.connected", ctx, p, "Partner '" + p.getName() + "' connected"));
+            return toDto(em, p);
+        });
+    }
+
+    @Override
+    public Partner markDisconnected(CallContext ctx, String partnerId) {
+        requireManager(ctx);
+        return tx.inTransaction(em -> {
+            PartnerEntity p = requirePartner(em, ctx, partnerId);
+            if (p.getConnectedEnterpriseId() != null) {
+                p.setConnectedEnterpriseId(null);
+                p.setUpdatedAt(Instant.now());
+                events.publish(em, event("partner.disconnected", ctx, p, "Partner '" + p.getName() + "' disconnected"));
+            }
+            return toDto(em, p);
+        });
+    }
+
+    @Override
+    public Optional<Partner> findByName(CallContext ctx, String name) {
+        requireManager(ctx);
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return tx.read(em -> em.createQuery("select p from PartnerEntity p where p.tenantId = :t and p.nameKey = :k",
+                PartnerEntity.class)
+            .setParameter("t", ctx.tenantId()).setParameter("k", Names.key(name)).setMaxResults(1).getResultList()
+            .stream().findFirst().map(p -> toDto(em, p)));
+    }
+
+    @Override
+    public PartnerProfile companyProfile(CallContext ctx) {
+        if (!ctx.isExternal()) {
+            throw ApiException.forbidden("only users of a connected company have a company profile here");
+        }
+        return tx.read(em -> {
+            PartnerEntity p = em.createQuery("select p from PartnerEntity p where p.tenantId = :t "
+                    + "and p.connectedEnterpriseId = :c", PartnerEntity.class)
+                .setParameter("t", ctx.tenantId()).setParameter("c", ctx.companyId()).setMaxResults(1).getResultList()
+                .stream().findFirst().orElseThrow(() -> ApiException.notFound("Partner"));
+            List<PartnerContact> contacts = em.createQuery("select c from PartnerContactEntity c where c.tenantId = :t "
+                    + "and c.partnerId = :p order by c.name, c.id", PartnerContactEntity.class)
+                .setParameter("t", ctx.tenantId()).setParameter("p", p.getId()).getResultList().stream()
+                .map(PartnerServiceImpl::toDto).toList();
+            return new PartnerProfile(toDto(p, contacts.size()), contacts);
         });
     }
 
@@ -494,6 +563,9 @@ public class PartnerServiceImpl implements PartnerService {
         eq(jpql, params, "p.region", "region", filter.region());
         eq(jpql, params, "p.status", "status", filter.status() == null ? null : filter.status().toLowerCase(Locale.ROOT));
         eq(jpql, params, "p.ownerUserId", "owner", filter.ownerUserId());
+        if (filter.connected() != null) {
+            jpql.append(filter.connected() ? " and p.connectedEnterpriseId is not null" : " and p.connectedEnterpriseId is null");
+        }
         if (filter.tag() != null && !filter.tag().isBlank()) {
             jpql.append(" and p.tags like :tag");
             params.put("tag", "%," + escapeLike(Names.clean(filter.tag())) + ",%");

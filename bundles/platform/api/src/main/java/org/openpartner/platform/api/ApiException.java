@@ -33,6 +33,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "forbidden", message, null, null);
     }
 
+    /** Forbidden for a reason the caller can tell apart by {@code code} (for example {@code app_not_enabled}). */
+    public static ApiException forbidden(String code, String message, String field) {
+        return new ApiException(403, code, message, field, null);
+    }
+
+    /** The thing existed but is gone for good (an expired or revoked code). */
+    public static ApiException gone(String code, String message, String field) {
+        return new ApiException(410, code, message, field, null);
+    }
+
     /** The record does not exist or the caller may not see it: the two are never told apart. */
     public static ApiException notFound(String what) {
         return new ApiException(404, "not_found", what + " not found", null, null);

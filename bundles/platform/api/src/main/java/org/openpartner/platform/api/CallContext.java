@@ -13,10 +13,12 @@ import java.util.Set;
  * @param roles         keys of the roles the user holds in the acting tenant
  * @param tenantAdmin   whether the user administers the acting tenant
  * @param platformAdmin whether the user is the platform administrator
+ * @param companyId     for an external user: the downstream company it acts within for the upstream tenant
+ *                      (the connected enterprise); null for employees acting for their own enterprise
  */
 public record CallContext(String userId, String loginName, String displayName, String tenantId,
                           String homeEnterpriseId, Set<String> roles, boolean tenantAdmin,
-                          boolean platformAdmin) {
+                          boolean platformAdmin, String companyId) {
 
     /** The role key of channel managers, created when Partner is enabled for a tenant. */
     public static final String ROLE_CHANNEL_MANAGER = "channel-manager";
@@ -28,13 +30,29 @@ public record CallContext(String userId, String loginName, String displayName, S
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 
+    /** A context of an employee acting for an enterprise (no downstream company). */
+    public CallContext(String userId, String loginName, String displayName, String tenantId, String homeEnterpriseId,
+                       Set<String> roles, boolean tenantAdmin, boolean platformAdmin) {
+        this(userId, loginName, displayName, tenantId, homeEnterpriseId, roles, tenantAdmin, platformAdmin, null);
+    }
+
+    /** True when the caller acts for an upstream tenant as a user of a connected downstream company. */
+    public boolean isExternal() {
+        return companyId != null;
+    }
+
+    /** Upstream staff who manage the channel: the tenant's administrators and its channel managers. */
+    public boolean isChannelStaff() {
+        return isInternal() && (tenantAdmin || hasRole(ROLE_CHANNEL_MANAGER));
+    }
+
     public boolean hasRole(String roleKey) {
         return roles.contains(roleKey);
     }
 
     /** True when the caller is an employee of the tenant it acts for (not an external user). */
     public boolean isInternal() {
-        return tenantId != null && tenantId.equals(homeEnterpriseId);
+        return companyId == null && tenantId != null && tenantId.equals(homeEnterpriseId);
     }
 
     /** True for the Karaf console, which acts as the platform admin and is no user that can own records. */

@@ -24,6 +24,15 @@ public @interface PlatformConfig {
     @AttributeDefinition(name = "Throttling time in seconds")
     int login_lockSeconds() default 900;
 
+    @AttributeDefinition(name = "How long a one-time code is valid, in seconds")
+    int code_validSeconds() default 300;
+
+    @AttributeDefinition(name = "One-time codes a user may request per window")
+    int code_maxPerWindow() default 3;
+
+    @AttributeDefinition(name = "The one-time code request window, in seconds")
+    int code_windowSeconds() default 600;
+
     @AttributeDefinition(name = "Largest request body in bytes")
     long request_maxBodyBytes() default 1_048_576;
 

@@ -20,7 +20,8 @@ import javax.persistence.Version;
        indexes = {
            @Index(name = "IX_PARTNER_TENANT_CREATED", columnList = "TENANT_ID,CREATED_AT,ID"),
            @Index(name = "IX_PARTNER_TENANT_UPDATED", columnList = "TENANT_ID,UPDATED_AT,ID"),
-           @Index(name = "IX_PARTNER_OWNER", columnList = "TENANT_ID,OWNER_USER_ID")})
+           @Index(name = "IX_PARTNER_OWNER", columnList = "TENANT_ID,OWNER_USER_ID"),
+           @Index(name = "IX_PARTNER_CONNECTED", columnList = "TENANT_ID,CONNECTED_ENTERPRISE_ID")})
 public class PartnerEntity {
 
     @Id
@@ -102,6 +103,7 @@ public class PartnerEntity {
     public void setStatus(String status) { this.status = status; }
     public String getParentPartnerId() { return parentPartnerId; }
     public String getConnectedEnterpriseId() { return connectedEnterpriseId; }
+    public void setConnectedEnterpriseId(String connectedEnterpriseId) { this.connectedEnterpriseId = connectedEnterpriseId; }
     public Instant getCreatedAt() { return createdAt == null ? null : createdAt.toInstant(); }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt == null ? null : Date.from(createdAt); }
     public Instant getUpdatedAt() { return updatedAt == null ? null : updatedAt.toInstant(); }

@@ -74,8 +74,9 @@ public class PartnerResource implements RestResource {
                             @QueryParam("region") String region,
                             @QueryParam("status") String status,
                             @QueryParam("tag") String tag,
-                            @QueryParam("owner") String owner) {
-        PartnerFilter filter = new PartnerFilter(q, type, level, region, status, tag, owner);
+                            @QueryParam("owner") String owner,
+                            @QueryParam("connected") Boolean connected) {
+        PartnerFilter filter = new PartnerFilter(q, type, level, region, status, tag, owner, connected);
         Page<Partner> page = partners.list(caller, filter, new PageRequest(limit, cursor, sort));
         return new PartnerPage(page.items(), page.nextCursor(), partners.count(caller, filter));
     }

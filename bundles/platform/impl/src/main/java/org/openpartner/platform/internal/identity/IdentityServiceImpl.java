@@ -141,10 +141,10 @@ public class IdentityServiceImpl implements IdentityService {
     }
 
     /** A user's fields after validation and normalisation. */
-    private record ValidUser(String loginName, String loginKey, String mobile, String name, String email, String password) {
+    record ValidUser(String loginName, String loginKey, String mobile, String name, String email, String password) {
     }
 
-    private ValidUser validate(NewUser user, String prefix) {
+    ValidUser validate(NewUser user, String prefix) {
         String loginName = user.loginName() == null || user.loginName().isBlank() ? null : user.loginName().strip();
         if (loginName != null && !LOGIN_NAME.matcher(loginName).matches()) {
             throw ApiException.badRequest("invalid_login_name",
@@ -167,7 +167,7 @@ public class IdentityServiceImpl implements IdentityService {
         return new ValidUser(loginName, loginName == null ? null : loginName.toLowerCase(Locale.ROOT), mobile, name, email, password);
     }
 
-    private EnterpriseEntity newEnterprise(EntityManager em, String name, boolean platformOwner) {
+    EnterpriseEntity newEnterprise(EntityManager em, String name, boolean platformOwner) {
         String key = Names.key(name);
         boolean taken = !em.createQuery("select e.id from EnterpriseEntity e where e.nameKey = :k", String.class)
             .setParameter("k", key).setMaxResults(1).getResultList().isEmpty();
@@ -187,7 +187,7 @@ public class IdentityServiceImpl implements IdentityService {
         return e;
     }
 
-    private UserEntity persistUser(EntityManager em, String enterpriseId, ValidUser user, boolean tenantAdmin, boolean platformAdmin) {
+    UserEntity persistUser(EntityManager em, String enterpriseId, ValidUser user, boolean tenantAdmin, boolean platformAdmin) {
         if (user.loginKey() != null && IdentityStore.findByLoginKey(em, user.loginKey()).isPresent()) {
             throw ApiException.conflict("login_name_taken", "this login name is already in use", "loginName");
         }

@@ -7,7 +7,10 @@ import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
 
+import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.dto.Membership;
+import org.openpartner.platform.internal.jpa.MembershipEntity;
 import org.openpartner.platform.api.dto.Enterprise;
 import org.openpartner.platform.api.dto.User;
 import org.openpartner.platform.internal.jpa.EnterpriseEntity;
@@ -38,11 +41,32 @@ public final class IdentityStore {
         return new TreeSet<>(keys);
     }
 
-    /** The context a user acts with for {@code tenantId}. */
+    public static Optional<MembershipEntity> membership(EntityManager em, String userId, String tenantId) {
+        return em.createQuery("select m from MembershipEntity m where m.userId = :u and m.tenantId = :t",
+                MembershipEntity.class)
+            .setParameter("u", userId).setParameter("t", tenantId).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /**
+     * The context a user acts with for {@code tenantId}: its own enterprise, or an upstream through an active
+     * membership.
+     *
+     * @throws ApiException 403 when the user has no active membership of the tenant
+     */
     public static CallContext contextOf(EntityManager em, UserEntity user, String tenantId) {
+        String companyId = null;
+        if (!tenantId.equals(user.getEnterpriseId())) {
+            MembershipEntity membership = membership(em, user.getId(), tenantId)
+                .orElseThrow(() -> ApiException.forbidden("not_a_member", "you are not a user of this enterprise", "context"));
+            if (!Membership.ACTIVE.equals(membership.getStatus())) {
+                throw ApiException.forbidden("connection_" + membership.getStatus(),
+                    "the connection with this enterprise is " + membership.getStatus(), "context");
+            }
+            companyId = membership.getCompanyId();
+        }
         return new CallContext(user.getId(), user.getLoginName(), user.getName(), tenantId,
             user.getEnterpriseId(), roleKeys(em, tenantId, user.getId()),
-            user.isTenantAdmin() && tenantId.equals(user.getEnterpriseId()), user.isPlatformAdmin());
+            user.isTenantAdmin() && tenantId.equals(user.getEnterpriseId()), user.isPlatformAdmin(), companyId);
     }
 
     public static User toDto(EntityManager em, UserEntity u) {

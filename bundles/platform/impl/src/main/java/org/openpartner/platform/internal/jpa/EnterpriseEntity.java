@@ -37,6 +37,10 @@ public class EnterpriseEntity {
     @Column(name = "PLATFORM_OWNER", nullable = false)
     private boolean platformOwner;
 
+    /** The upstream tenant that registered this enterprise for a downstream company without an account, else null. */
+    @Column(name = "REGISTERED_BY", length = 36)
+    private String registeredBy;
+
     @Column(name = "CREATED_AT", nullable = false)
     @Temporal(TemporalType.TIMESTAMP)
     private Date createdAt;
@@ -57,6 +61,8 @@ public class EnterpriseEntity {
     public void setNameKey(String nameKey) { this.nameKey = nameKey; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
+    public String getRegisteredBy() { return registeredBy; }
+    public void setRegisteredBy(String registeredBy) { this.registeredBy = registeredBy; }
     public boolean isPlatformOwner() { return platformOwner; }
     public void setPlatformOwner(boolean platformOwner) { this.platformOwner = platformOwner; }
     public Instant getCreatedAt() { return createdAt == null ? null : createdAt.toInstant(); }

@@ -66,6 +66,10 @@ public class UserEntity {
     @Column(name = "PLATFORM_ADMIN", nullable = false)
     private boolean platformAdmin;
 
+    /** Set when someone else chose the password (an upstream creating an external user): change it first. */
+    @Column(name = "PASSWORD_CHANGE_REQUIRED", nullable = false)
+    private boolean passwordChangeRequired;
+
     @Column(name = "CREATED_AT", nullable = false)
     @Temporal(TemporalType.TIMESTAMP)
     private Date createdAt;
@@ -111,6 +115,8 @@ public class UserEntity {
     public void setTenantAdmin(boolean tenantAdmin) { this.tenantAdmin = tenantAdmin; }
     public boolean isPlatformAdmin() { return platformAdmin; }
     public void setPlatformAdmin(boolean platformAdmin) { this.platformAdmin = platformAdmin; }
+    public boolean isPasswordChangeRequired() { return passwordChangeRequired; }
+    public void setPasswordChangeRequired(boolean passwordChangeRequired) { this.passwordChangeRequired = passwordChangeRequired; }
     public Instant getCreatedAt() { return createdAt == null ? null : createdAt.toInstant(); }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt == null ? null : Date.from(createdAt); }
     public Instant getUpdatedAt() { return updatedAt == null ? null : updatedAt.toInstant(); }

@@ -10,6 +10,7 @@ import javax.ws.rs.core.Context;
 
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.apache.cxf.message.Exchange;
+import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 
 /** After matching: only methods annotated {@link PermitAll} may be called without a valid token. */
@@ -23,6 +24,11 @@ public class AccessFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Exchange exchange = JAXRSUtils.getCurrentMessage().getExchange();
         if (exchange.get(CallContext.class) != null) {
+            if (exchange.get(TokenFilter.PASSWORD_CHANGE_KEY) != null && resourceInfo.getResourceMethod() != null
+                && !resourceInfo.getResourceMethod().isAnnotationPresent(BeforePasswordChange.class)) {
+                request.abortWith(new ErrorMappers.ApiExceptionMapper().toResponse(ApiException.forbidden("password_change_required",
+                    "change your password first: POST /api/v1/auth/password", null)));
+            }
             return;
         }
         boolean open = resourceInfo.getResourceMethod() != null

@@ -25,6 +25,8 @@ public class TokenFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
     /** Why the Authorization header was not accepted, for the 401 that follows where a caller is required. */
     static final String REFUSAL_KEY = "openpartner.auth.refusal";
+    /** Present when the caller must change its password before it may do anything else. */
+    static final String PASSWORD_CHANGE_KEY = "openpartner.auth.passwordChangeRequired";
 
     private final Authenticator authenticator;
 
@@ -44,12 +46,15 @@ public class TokenFilter implements ContainerRequestFilter {
             return;
         }
         String token = header.substring(BEARER.length()).strip();
-        CallContext context = authenticator.resolve(token).orElse(null);
-        if (context == null) {
+        Authenticator.Resolved resolved = authenticator.resolve(token).orElse(null);
+        if (resolved == null) {
             exchange.put(REFUSAL_KEY, "the token is invalid, expired or revoked");
             return;
         }
-        exchange.put(CallContext.class, context);
+        exchange.put(CallContext.class, resolved.context());
+        if (resolved.passwordChangeRequired()) {
+            exchange.put(PASSWORD_CHANGE_KEY, Boolean.TRUE);
+        }
         exchange.put(RestServer.TOKEN_KEY, token);
     }
 }

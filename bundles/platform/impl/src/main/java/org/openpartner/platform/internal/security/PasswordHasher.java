@@ -38,6 +38,14 @@ public final class PasswordHasher {
         }
     }
 
+    /** Checks a password someone chose: 400 naming {@code field} when it is too short or too long. */
+    public static void requireAcceptable(String password, String field) {
+        if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
+            throw org.openpartner.platform.api.ApiException.badRequest("invalid_password",
+                field + " must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters", field);
+        }
+    }
+
     public String hash(String password) {
         HashRequest request = new HashRequest.Builder()
             .setSource(ByteSource.Util.bytes(password))

@@ -30,6 +30,7 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.PhoneNumbers;
 import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.api.spi.CodeSender;
 import org.openpartner.platform.internal.PlatformConfig;
 import org.openpartner.platform.internal.identity.IdentityStore;
 import org.openpartner.platform.internal.jpa.AccessTokenEntity;
@@ -39,6 +40,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +64,15 @@ public class ShiroAuthenticator implements Authenticator {
     private final Hash decoyHash;
     private final DefaultSecurityManager securityManager;
     private volatile Duration tokenTtl = Duration.ofHours(8);
+    private final OneTimeCodes codes;
+
+    /** The highest-ranked code sender: the log writer by default, an SMS gateway when one is installed. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CodeSender codeSender;
+
+    private CodeSender codeSender() {
+        return codeSender;
+    }
 
     /** What the password realm authenticated. */
     private record Principal(String userId, String enterpriseId) {
@@ -71,6 +83,7 @@ public class ShiroAuthenticator implements Authenticator {
                               @Reference PhoneNumbers phones, PlatformConfig config) {
         this.tx = new Transactions(emf);
         this.phones = phones;
+        this.codes = new OneTimeCodes(tx, Clock.systemUTC());
         this.decoyHash = hasher.parse(hasher.hash("decoy-" + System.nanoTime()));
         this.securityManager = new DefaultSecurityManager(List.of(new PasswordRealm(), new TokenRealm()));
         DefaultSessionStorageEvaluator noSessions = new DefaultSessionStorageEvaluator();
@@ -82,6 +95,8 @@ public class ShiroAuthenticator implements Authenticator {
     @Modified
     void configure(PlatformConfig config) {
         tokenTtl = Duration.ofMinutes(Math.max(1, config.token_ttlMinutes()));
+        codes.configure(Duration.ofSeconds(Math.max(30, config.code_validSeconds())), config.code_maxPerWindow(),
+            Duration.ofSeconds(Math.max(60, config.code_windowSeconds())));
         throttle.configure(config.login_maxFailures(), Duration.ofSeconds(Math.max(1, config.login_lockSeconds())));
     }
 
@@ -91,7 +106,7 @@ public class ShiroAuthenticator implements Authenticator {
     }
 
     @Override
-    public Session login(String identity, String password) {
+    public Session login(String identity, String password, String context) {
         if (identity == null || identity.isBlank()) {
             throw ApiException.badRequest("required", "login is required", "login");
         }
@@ -110,31 +125,111 @@ public class ShiroAuthenticator implements Authenticator {
             throw ApiException.unauthorized("wrong login or password");
         }
         throttle.succeeded(identity);
-        Principal principal = info.getPrincipals().oneByType(Principal.class);
+        return issue(info.getPrincipals().oneByType(Principal.class).userId(), context);
+    }
+
+    /** Issues a token for the user acting in {@code context} (null: its own enterprise). */
+    private Session issue(String userId, String context) {
         String token = tokens.newToken();
         Instant now = Instant.now();
         Instant expiresAt = now.plus(tokenTtl);
-        CallContext context = tx.inTransaction(em -> {
+        return tx.inTransaction(em -> {
+            UserEntity user = em.find(UserEntity.class, userId);
+            String tenantId = context == null || context.isBlank() ? user.getEnterpriseId() : context.strip();
+            CallContext callContext = IdentityStore.contextOf(em, user, tenantId);
             AccessTokenEntity entity = new AccessTokenEntity();
             entity.setTokenHash(tokens.hash(token));
-            entity.setUserId(principal.userId());
-            entity.setTenantId(principal.enterpriseId());
+            entity.setUserId(userId);
+            entity.setTenantId(tenantId);
             entity.setCreatedAt(now);
             entity.setExpiresAt(expiresAt);
             em.persist(entity);
-            return IdentityStore.contextOf(em, em.find(UserEntity.class, principal.userId()), principal.enterpriseId());
+            return new Session(token, expiresAt, callContext, user.isPasswordChangeRequired());
         });
-        return new Session(token, expiresAt, context);
     }
 
     @Override
-    public Optional<CallContext> resolve(String token) {
+    public void requestCode(String mobile, String purpose) {
+        if (!CodeSender.PURPOSE_LOGIN.equals(purpose) && !CodeSender.PURPOSE_PASSWORD_RESET.equals(purpose)) {
+            throw ApiException.badRequest("invalid_purpose", "purpose must be login or password-reset", "purpose");
+        }
+        String normalized = phones.normalizeMobile(mobile, "mobile");
+        codes.issue(normalized, purpose).ifPresent(code -> codeSender().send(normalized, code, purpose, codes.validity()));
+    }
+
+    @Override
+    public Session loginWithCode(String mobile, String code, String context) {
+        String userId = codes.redeem(phones.normalizeMobile(mobile, "mobile"), code, CodeSender.PURPOSE_LOGIN);
+        return issue(userId, context);
+    }
+
+    @Override
+    public void resetPassword(String mobile, String code, String newPassword) {
+        PasswordHasher.requireAcceptable(newPassword, "newPassword");
+        String userId = codes.redeem(phones.normalizeMobile(mobile, "mobile"), code, CodeSender.PURPOSE_PASSWORD_RESET);
+        tx.inTransaction(em -> {
+            UserEntity user = em.find(UserEntity.class, userId);
+            user.setPasswordHash(hasher.hash(newPassword));
+            user.setPasswordChangeRequired(false);
+            user.setUpdatedAt(Instant.now());
+            em.createQuery("update AccessTokenEntity t set t.revokedAt = :now where t.userId = :u and t.revokedAt is null")
+                .setParameter("now", new java.util.Date()).setParameter("u", userId).executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void changePassword(CallContext caller, String currentPassword, String newPassword) {
+        if (caller.isConsole()) {
+            throw ApiException.forbidden("the console has no password here");
+        }
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw ApiException.badRequest("required", "currentPassword is required", "currentPassword");
+        }
+        PasswordHasher.requireAcceptable(newPassword, "newPassword");
+        if (newPassword.equals(currentPassword)) {
+            throw ApiException.badRequest("same_password", "the new password must differ from the current one", "newPassword");
+        }
+        long wait = throttle.secondsLocked(caller.userId());
+        if (wait > 0) {
+            throw ApiException.tooManyRequests("too many wrong passwords; try again in " + wait + " seconds");
+        }
+        boolean changed = tx.inTransaction(em -> {
+            UserEntity user = em.find(UserEntity.class, caller.userId());
+            if (!hasher.matches(currentPassword, user.getPasswordHash())) {
+                return false;
+            }
+            user.setPasswordHash(hasher.hash(newPassword));
+            user.setPasswordChangeRequired(false);
+            user.setUpdatedAt(Instant.now());
+            return true;
+        });
+        if (!changed) {
+            throttle.failed(caller.userId());
+            throw ApiException.forbidden("wrong_password", "the current password is wrong", "currentPassword");
+        }
+        throttle.succeeded(caller.userId());
+    }
+
+    @Override
+    public Session switchContext(CallContext caller, String context) {
+        if (caller.isConsole()) {
+            throw ApiException.forbidden("the console does not switch context");
+        }
+        if (context == null || context.isBlank()) {
+            throw ApiException.badRequest("required", "context is required", "context");
+        }
+        return issue(caller.userId(), context);
+    }
+
+    @Override
+    public Optional<Resolved> resolve(String token) {
         if (!tokens.looksValid(token)) {
             return Optional.empty();
         }
         try {
             AuthenticationInfo info = securityManager.authenticate(new BearerToken(token));
-            return Optional.of(info.getPrincipals().oneByType(CallContext.class));
+            return Optional.of(info.getPrincipals().oneByType(Resolved.class));
         } catch (AuthenticationException e) {
             return Optional.empty();
         }
@@ -219,7 +314,7 @@ public class ShiroAuthenticator implements Authenticator {
         @Override
         protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
             String raw = ((BearerToken) token).getToken();
-            CallContext context = tx.read(em -> {
+            Resolved context = tx.read(em -> {
                 AccessTokenEntity entity = em.find(AccessTokenEntity.class, tokens.hash(raw));
                 if (entity == null || entity.getRevokedAt() != null || !Instant.now().isBefore(entity.getExpiresAt())) {
                     return null;
@@ -228,7 +323,11 @@ public class ShiroAuthenticator implements Authenticator {
                 if (user == null || !IdentityStore.ACTIVE.equals(user.getStatus())) {
                     return null;
                 }
-                return IdentityStore.contextOf(em, user, entity.getTenantId());
+                try {
+                    return new Resolved(IdentityStore.contextOf(em, user, entity.getTenantId()), user.isPasswordChangeRequired());
+                } catch (ApiException membershipNotActive) {
+                    return null;
+                }
             });
             if (context == null) {
                 throw new IncorrectCredentialsException("invalid token");

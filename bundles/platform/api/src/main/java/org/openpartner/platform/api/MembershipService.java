@@ -1,0 +1,61 @@
+package org.openpartner.platform.api;
+
+import java.util.List;
+import java.util.Set;
+
+import org.openpartner.platform.api.dto.ActingContext;
+import org.openpartner.platform.api.dto.Enterprise;
+import org.openpartner.platform.api.dto.ExternalUser;
+import org.openpartner.platform.api.dto.Membership;
+import org.openpartner.platform.api.dto.NewUser;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Who may act for an upstream tenant as an external user (SPEC S1, S2). The interconnection capability owns
+ * connections; the platform owns the identities and memberships that its login and tokens check, so that a
+ * suspended connection is cut off at the token. Upstream calls need the tenant's admin or a channel manager.
+ * Call inside {@link org.openpartner.platform.api.jpa.UnitOfWork#inUnit} to make them atomic with the caller's
+ * own writes.
+ */
+@ProviderType
+public interface MembershipService {
+
+    /**
+     * Upstream: registers an enterprise for a downstream company that has no account on the platform. Its name is
+     * {@code name}, made unique with a number when another enterprise has it.
+     */
+    Enterprise registerEnterprise(CallContext ctx, String name);
+
+    /**
+     * Upstream: the platform user whose identity is the mobile of {@code contact}, created as an employee of
+     * {@code companyId} (an enterprise this upstream registered) when no user has that mobile yet. A reused
+     * identity keeps its password and enterprise. A new user must change its password at first login.
+     */
+    ExternalUser ensureExternalUser(CallContext ctx, String companyId, NewUser contact);
+
+    /**
+     * Makes {@code userId} an external user of the tenant {@code tenantId} acting within {@code companyId}, under
+     * {@code connectionId}, with the given external roles (added to those it has). Allowed to the upstream's
+     * channel staff, and to the downstream company's admin for its own employees. Idempotent.
+     */
+    Membership addMember(CallContext ctx, String tenantId, String companyId, String connectionId, String userId,
+                         Set<String> externalRoles);
+
+    /** Takes a user's membership away (it stops being a connector contact); its tokens for the tenant are revoked. */
+    void removeMember(CallContext ctx, String tenantId, String connectionId, String userId);
+
+    /**
+     * Upstream: sets the status of every membership of a connection. Suspending or ending revokes at once every
+     * token those users hold for the tenant; resuming lets them log in again.
+     */
+    void setConnectionStatus(CallContext ctx, String connectionId, String status);
+
+    /** The members of a connection; upstream channel staff of the tenant or the downstream company's admin. */
+    List<Membership> listMembers(CallContext ctx, String tenantId, String connectionId);
+
+    /** The contexts the calling user can act in: its own enterprise and each upstream it is a member of. */
+    List<ActingContext> contexts(CallContext ctx);
+
+    /** Upstream: gives external roles to a member of the tenant (roles must be external roles of the tenant). */
+    void assignExternalRoles(CallContext ctx, String userId, Set<String> roleKeys);
+}

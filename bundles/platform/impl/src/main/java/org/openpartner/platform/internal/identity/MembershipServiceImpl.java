@@ -1,0 +1,285 @@
+package org.openpartner.platform.internal.identity;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.Ids;
+import org.openpartner.platform.api.MembershipService;
+import org.openpartner.platform.api.Names;
+import org.openpartner.platform.api.dto.ActingContext;
+import org.openpartner.platform.api.dto.Enterprise;
+import org.openpartner.platform.api.dto.ExternalUser;
+import org.openpartner.platform.api.dto.Membership;
+import org.openpartner.platform.api.dto.NewUser;
+import org.openpartner.platform.api.dto.RoleKind;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.internal.jpa.EnterpriseEntity;
+import org.openpartner.platform.internal.jpa.MembershipEntity;
+import org.openpartner.platform.internal.jpa.RoleEntity;
+import org.openpartner.platform.internal.jpa.UserEntity;
+import org.openpartner.platform.internal.jpa.UserRoleEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = MembershipService.class)
+public class MembershipServiceImpl implements MembershipService {
+
+    /** Letters and digits that cannot be mistaken for each other when read out. */
+    private static final char[] PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final Transactions tx;
+    private final IdentityServiceImpl identities;
+    private final SecureRandom random = new SecureRandom();
+
+    @Activate
+    public MembershipServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-platform)") EntityManagerFactory emf,
+                                 @Reference IdentityServiceImpl identities) {
+        this.tx = new Transactions(emf);
+        this.identities = identities;
+    }
+
+    @Override
+    public Enterprise registerEnterprise(CallContext ctx, String name) {
+        requireChannelStaff(ctx);
+        String clean = Names.require(name, "name", 180);
+        return tx.inTransaction(em -> {
+            String candidate = clean;
+            for (int n = 2; taken(em, candidate); n++) {
+                candidate = clean + " (" + n + ")";
+            }
+            EnterpriseEntity enterprise = identities.newEnterprise(em, candidate, false);
+            enterprise.setRegisteredBy(ctx.tenantId());
+            return IdentityStore.toDto(enterprise);
+        });
+    }
+
+    private static boolean taken(EntityManager em, String name) {
+        return !em.createQuery("select e.id from EnterpriseEntity e where e.nameKey = :k", String.class)
+            .setParameter("k", Names.key(name)).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public ExternalUser ensureExternalUser(CallContext ctx, String companyId, NewUser contact) {
+        requireChannelStaff(ctx);
+        if (contact == null || contact.mobile() == null || contact.mobile().isBlank()) {
+            throw ApiException.badRequest("required", "a connector contact needs a mobile", "mobile");
+        }
+        String password = contact.password() == null || contact.password().isEmpty() ? newPassword() : contact.password();
+        IdentityServiceImpl.ValidUser valid = identities.validate(
+            new NewUser(null, contact.mobile(), contact.name(), contact.email(), password, false), "");
+        return tx.inTransaction(em -> {
+            UserEntity existing = IdentityStore.findByMobile(em, valid.mobile()).orElse(null);
+            if (existing != null) {
+                return new ExternalUser(IdentityStore.toDto(em, existing), false, null);
+            }
+            EnterpriseEntity company = em.find(EnterpriseEntity.class, companyId);
+            if (company == null || !ctx.tenantId().equals(company.getRegisteredBy())) {
+                throw ApiException.notFound("Company");
+            }
+            UserEntity user = identities.persistUser(em, companyId, valid, Boolean.TRUE.equals(contact.tenantAdmin()), false);
+            user.setPasswordChangeRequired(true);
+            return new ExternalUser(IdentityStore.toDto(em, user), true, contact.password() == null || contact.password().isEmpty() ? password : null);
+        });
+    }
+
+    private String newPassword() {
+        StringBuilder password = new StringBuilder(14);
+        for (int i = 0; i < 14; i++) {
+            password.append(PASSWORD_ALPHABET[random.nextInt(PASSWORD_ALPHABET.length)]);
+        }
+        return password.toString();
+    }
+
+    @Override
+    public Membership addMember(CallContext ctx, String tenantId, String companyId, String connectionId, String userId,
+                                Set<String> externalRoles) {
+        return tx.inTransaction(em -> {
+            UserEntity user = userId == null ? null : em.find(UserEntity.class, userId);
+            if (user == null) {
+                throw ApiException.notFound("User");
+            }
+            boolean upstream = ctx.isChannelStaff() && ctx.tenantId().equals(tenantId);
+            boolean downstreamAdmin = ctx.isInternal() && ctx.tenantAdmin() && ctx.tenantId().equals(companyId)
+                && companyId.equals(user.getEnterpriseId());
+            if (!upstream && !downstreamAdmin) {
+                throw upstreamOrAdminOnly(ctx);
+            }
+            if (tenantId.equals(user.getEnterpriseId())) {
+                throw ApiException.unprocessable("own_employee", "an employee of the upstream cannot be its external user", "userId");
+            }
+            Instant now = Instant.now();
+            MembershipEntity membership = IdentityStore.membership(em, userId, tenantId).orElse(null);
+            if (membership == null) {
+                membership = new MembershipEntity();
+                membership.setId(Ids.newId());
+                membership.setUserId(userId);
+                membership.setTenantId(tenantId);
+                membership.setCreatedAt(now);
+                em.persist(membership);
+            } else if (!membership.getConnectionId().equals(connectionId) && Membership.ACTIVE.equals(membership.getStatus())) {
+                throw ApiException.conflict("already_member",
+                    "this user already acts for the upstream through another company", "userId");
+            }
+            membership.setCompanyId(companyId);
+            membership.setConnectionId(connectionId);
+            membership.setStatus(Membership.ACTIVE);
+            membership.setUpdatedAt(now);
+            for (String role : externalRoles == null ? Set.<String>of() : externalRoles) {
+                grantExternalRole(em, tenantId, userId, role);
+            }
+            return toDto(em, membership, user);
+        });
+    }
+
+    @Override
+    public void removeMember(CallContext ctx, String tenantId, String connectionId, String userId) {
+        tx.inTransaction(em -> {
+            MembershipEntity membership = IdentityStore.membership(em, userId, tenantId)
+                .filter(m -> m.getConnectionId().equals(connectionId)).orElseThrow(() -> ApiException.notFound("Member"));
+            boolean upstream = ctx.isChannelStaff() && ctx.tenantId().equals(tenantId);
+            boolean downstreamAdmin = ctx.isInternal() && ctx.tenantAdmin() && ctx.tenantId().equals(membership.getCompanyId());
+            if (!upstream && !downstreamAdmin) {
+                throw upstreamOrAdminOnly(ctx);
+            }
+            em.remove(membership);
+            em.createQuery("delete from UserRoleEntity r where r.tenantId = :t and r.userId = :u")
+                .setParameter("t", tenantId).setParameter("u", userId).executeUpdate();
+            revokeTokens(em, tenantId, List.of(userId));
+            return null;
+        });
+    }
+
+    @Override
+    public void setConnectionStatus(CallContext ctx, String connectionId, String status) {
+        requireChannelStaff(ctx);
+        if (!Set.of(Membership.ACTIVE, Membership.SUSPENDED, Membership.ENDED).contains(status)) {
+            throw ApiException.badRequest("invalid_status", "status must be active, suspended or ended", "status");
+        }
+        tx.inTransaction(em -> {
+            List<MembershipEntity> members = em.createQuery(
+                    "select m from MembershipEntity m where m.tenantId = :t and m.connectionId = :c", MembershipEntity.class)
+                .setParameter("t", ctx.tenantId()).setParameter("c", connectionId).getResultList();
+            Instant now = Instant.now();
+            for (MembershipEntity member : members) {
+                member.setStatus(status);
+                member.setUpdatedAt(now);
+            }
+            if (!Membership.ACTIVE.equals(status)) {
+                revokeTokens(em, ctx.tenantId(), members.stream().map(MembershipEntity::getUserId).toList());
+            }
+            return null;
+        });
+    }
+
+    /** Revokes every live token the users hold for the tenant; they are cut off at their next request. */
+    private static void revokeTokens(EntityManager em, String tenantId, List<String> userIds) {
+        Date now = new Date();
+        for (int from = 0; from < userIds.size(); from += 500) {
+            em.createQuery("update AccessTokenEntity t set t.revokedAt = :now "
+                    + "where t.tenantId = :t and t.revokedAt is null and t.userId in :users")
+                .setParameter("now", now).setParameter("t", tenantId)
+                .setParameter("users", userIds.subList(from, Math.min(userIds.size(), from + 500))).executeUpdate();
+        }
+    }
+
+    @Override
+    public List<Membership> listMembers(CallContext ctx, String tenantId, String connectionId) {
+        return tx.read(em -> {
+            List<MembershipEntity> members = em.createQuery(
+                    "select m from MembershipEntity m where m.tenantId = :t and m.connectionId = :c order by m.createdAt, m.id",
+                    MembershipEntity.class)
+                .setParameter("t", tenantId).setParameter("c", connectionId).getResultList();
+            boolean upstream = ctx.isChannelStaff() && ctx.tenantId().equals(tenantId);
+            boolean downstreamAdmin = ctx.isInternal() && ctx.tenantAdmin()
+                && members.stream().allMatch(m -> m.getCompanyId().equals(ctx.tenantId()));
+            if (!upstream && !downstreamAdmin) {
+                throw upstreamOrAdminOnly(ctx);
+            }
+            List<Membership> result = new ArrayList<>();
+            for (MembershipEntity m : members) {
+                result.add(toDto(em, m, em.find(UserEntity.class, m.getUserId())));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public List<ActingContext> contexts(CallContext ctx) {
+        return tx.read(em -> {
+            List<ActingContext> contexts = new ArrayList<>();
+            UserEntity user = em.find(UserEntity.class, ctx.userId());
+            if (user == null) {
+                return contexts;
+            }
+            EnterpriseEntity own = em.find(EnterpriseEntity.class, user.getEnterpriseId());
+            contexts.add(new ActingContext(own.getId(), own.getName(), ActingContext.OWN, null, null, own.getStatus()));
+            for (MembershipEntity m : em.createQuery(
+                    "select m from MembershipEntity m where m.userId = :u order by m.createdAt", MembershipEntity.class)
+                .setParameter("u", ctx.userId()).getResultList()) {
+                EnterpriseEntity upstream = em.find(EnterpriseEntity.class, m.getTenantId());
+                EnterpriseEntity company = em.find(EnterpriseEntity.class, m.getCompanyId());
+                contexts.add(new ActingContext(upstream.getId(), upstream.getName(), ActingContext.EXTERNAL,
+                    company.getId(), company.getName(), m.getStatus()));
+            }
+            return contexts;
+        });
+    }
+
+    @Override
+    public void assignExternalRoles(CallContext ctx, String userId, Set<String> roleKeys) {
+        requireChannelStaff(ctx);
+        tx.inTransaction(em -> {
+            if (IdentityStore.membership(em, userId, ctx.tenantId()).isEmpty()) {
+                throw ApiException.notFound("External user");
+            }
+            for (String role : roleKeys) {
+                grantExternalRole(em, ctx.tenantId(), userId, role);
+            }
+            return null;
+        });
+    }
+
+    private static void grantExternalRole(EntityManager em, String tenantId, String userId, String roleKey) {
+        RoleEntity role = em.createQuery("select r from RoleEntity r where r.tenantId = :t and r.key = :k", RoleEntity.class)
+            .setParameter("t", tenantId).setParameter("k", roleKey).setMaxResults(1).getResultList().stream().findFirst()
+            .orElseThrow(() -> ApiException.unprocessable("unknown_role", "no external role '" + roleKey + "'", "roles"));
+        if (!RoleKind.EXTERNAL.name().equals(role.getKind())) {
+            throw ApiException.unprocessable("internal_role", "'" + roleKey + "' is an internal role", "roles");
+        }
+        if (!IdentityStore.roleKeys(em, tenantId, userId).contains(roleKey)) {
+            UserRoleEntity link = new UserRoleEntity();
+            link.setId(Ids.newId());
+            link.setTenantId(tenantId);
+            link.setUserId(userId);
+            link.setRoleKey(roleKey);
+            link.setCreatedAt(Instant.now());
+            em.persist(link);
+        }
+    }
+
+    private static Membership toDto(EntityManager em, MembershipEntity m, UserEntity user) {
+        return new Membership(m.getId(), m.getUserId(), user == null ? null : user.getName(),
+            user == null ? null : user.getMobile(), m.getTenantId(), m.getCompanyId(), m.getConnectionId(),
+            m.getStatus(), IdentityStore.roleKeys(em, m.getTenantId(), m.getUserId()), m.getCreatedAt());
+    }
+
+    private static void requireChannelStaff(CallContext ctx) {
+        if (!ctx.isChannelStaff()) {
+            throw ApiException.forbidden("only the enterprise's administrators and channel managers may do this");
+        }
+    }
+
+    private static ApiException upstreamOrAdminOnly(CallContext ctx) {
+        return ApiException.forbidden("only the upstream's channel managers or the company's administrator may do this");
+    }
+}
