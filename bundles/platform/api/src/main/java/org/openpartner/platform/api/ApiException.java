@@ -48,6 +48,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", what + " not found", null, null);
     }
 
+    /** Not found, with a code that tells what was not found (for example a wrong invitation code). */
+    public static ApiException notFound(String code, String message, String field) {
+        return new ApiException(404, code, message, field, null);
+    }
+
     public static ApiException conflict(String code, String message, String field) {
         return new ApiException(409, code, message, field, null);
     }

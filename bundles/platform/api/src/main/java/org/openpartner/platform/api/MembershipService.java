@@ -53,6 +53,12 @@ public interface MembershipService {
     /** The members of a connection; upstream channel staff of the tenant or the downstream company's admin. */
     List<Membership> listMembers(CallContext ctx, String tenantId, String connectionId);
 
+    /**
+     * How many members a connection has; for capability code that has already checked the caller may see the
+     * connection.
+     */
+    long countMembers(String tenantId, String connectionId);
+
     /** The contexts the calling user can act in: its own enterprise and each upstream it is a member of. */
     List<ActingContext> contexts(CallContext ctx);
 

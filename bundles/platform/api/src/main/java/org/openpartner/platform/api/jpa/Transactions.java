@@ -14,8 +14,14 @@ public final class Transactions {
 
     private final EntityManagerFactory emf;
 
+    /**
+     * Opens and closes one entity manager at once: OpenJPA creates or updates the unit's tables on first use, and
+     * that must happen here, on its own connection, not later inside a {@link UnitOfWork} whose connection it would
+     * commit or roll back.
+     */
     public Transactions(EntityManagerFactory emf) {
         this.emf = emf;
+        emf.createEntityManager().close();
     }
 
     public <T> T inTransaction(Function<EntityManager, T> work) {

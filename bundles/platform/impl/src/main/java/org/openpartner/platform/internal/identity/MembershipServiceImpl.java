@@ -214,6 +214,13 @@ public class MembershipServiceImpl implements MembershipService {
     }
 
     @Override
+    public long countMembers(String tenantId, String connectionId) {
+        return tx.read(em -> em.createQuery("select count(m) from MembershipEntity m where m.tenantId = :t "
+                + "and m.connectionId = :c", Long.class)
+            .setParameter("t", tenantId).setParameter("c", connectionId).getSingleResult());
+    }
+
+    @Override
     public List<ActingContext> contexts(CallContext ctx) {
         return tx.read(em -> {
             List<ActingContext> contexts = new ArrayList<>();
