@@ -34,7 +34,7 @@ seed() {
     curl -sf -o /dev/null "$api/health" && break
     sleep 1
   done
-  local admin_token acme_token manager_id partner_id i
+  local admin_token acme_token manager_id partner_id acme_id i
   admin_token=$(post /auth/login "" "{\"login\":\"admin\",\"password\":\"$admin_password\"}" | json_field token)
   if post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" >/dev/null 2>&1; then
     echo "Demo data already loaded."
@@ -52,8 +52,13 @@ seed() {
       partner_id=$(post /partners "$acme_token" "{\"name\":\"${names[$i]} Partners\",\"type\":\"${types[$((i % 4))]}\",\"level\":\"${levels[$((i % 4))]}\",\"region\":\"${regions[$((i % 4))]}\",\"ownerUserId\":\"$manager_id\",\"tags\":[\"demo\"]}" | json_field id)
       post "/partners/$partner_id/contacts" "$acme_token" "{\"name\":\"${names[$i]} Owner\",\"mobile\":\"+1415555$(printf '%04d' $((200 + i)))\",\"email\":\"owner@partner$i.example\",\"position\":\"Owner\",\"systemAdmin\":true}" >/dev/null
       post "/partners/$partner_id/contacts" "$acme_token" "{\"name\":\"${names[$i]} Sales\",\"mobile\":\"+1415555$(printf '%04d' $((300 + i)))\",\"position\":\"Sales\"}" >/dev/null
+      # The first five partners are connected companies: their contacts become external users of Acme.
+      if [ "$i" -lt 5 ]; then
+        post /connections "$acme_token" "{\"partnerId\":\"$partner_id\",\"initialPassword\":\"$demo_password\"}" >/dev/null
+      fi
     done
   fi
+  acme_id=$(post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" | sed -n 's/.*"actingFor":{"id":"\([^"]*\)".*/\1/p')
   cat <<INFO
 
 OpenPartner is running.
@@ -63,6 +68,9 @@ OpenPartner is running.
     platform admin   admin / $admin_password
     upstream admin   acme-admin / $demo_password        (Acme Industrial)
     channel manager  channel.manager / $demo_password   (or mobile +14155550100)
+    dealer           +14155550200 / $demo_password with "context":"$acme_id"   (Northwind Partners, external user
+                     of Acme; the first login asks for a new password: POST $api/auth/password)
+  Dealer portal: log in as the dealer, change the password, then GET $api/portal/company with the token.
   Try:  curl -s -H 'Content-Type: application/json' -d '{"login":"channel.manager","password":"$demo_password"}' $api/auth/login
   Console: echo 'partner:list --tenant "Acme Industrial"' | $home/bin/client -u karaf -p karaf -b
   Stop with Ctrl-C.
