@@ -36,8 +36,15 @@ public class PartnerServiceImplTest {
 
     private final IdentityService identities = mock(IdentityService.class);
     private final PhoneNumbers phones = mock(PhoneNumbers.class);
-    private final PartnerServiceImpl service = new PartnerServiceImpl(mock(EntityManagerFactory.class),
+    private final PartnerServiceImpl service = new PartnerServiceImpl(unusedPersistenceUnit(),
         mock(EventPublisher.class), mock(RoleService.class), identities, phones);
+
+    /** The rules under test run before any database work; the unit only has to open and close. */
+    private static EntityManagerFactory unusedPersistenceUnit() {
+        EntityManagerFactory emf = mock(EntityManagerFactory.class);
+        when(emf.createEntityManager()).thenReturn(mock(javax.persistence.EntityManager.class));
+        return emf;
+    }
 
     private static PartnerInput input(String name, String status, String owner, List<String> tags) {
         return new PartnerInput(name, " Dealer ", "level-1", owner, tags, "North", status, null);

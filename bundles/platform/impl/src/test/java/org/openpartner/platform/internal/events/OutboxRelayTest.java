@@ -44,11 +44,12 @@ public class OutboxRelayTest {
     private final TypedQuery<OutboxEventEntity> pending = mock(TypedQuery.class);
     private final ProducerTemplate producer = mock(ProducerTemplate.class);
     private final Map<Long, OutboxEventEntity> rows = new HashMap<>();
-    private final OutboxRelay relay = new OutboxRelay(emf);
+    private OutboxRelay relay;
 
     @Before
     public void wire() {
         when(emf.createEntityManager()).thenReturn(em);
+        relay = new OutboxRelay(emf);
         when(em.getTransaction()).thenReturn(mock(EntityTransaction.class));
         when(em.createQuery(anyString(), eq(OutboxEventEntity.class))).thenReturn(pending);
         when(pending.setParameter(anyString(), any())).thenReturn(pending);
