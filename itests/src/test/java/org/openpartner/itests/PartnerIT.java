@@ -235,6 +235,8 @@ public class PartnerIT extends OpenPartnerTestSupport {
         String token = channel.manager().token();
         String id = createPartner(http, token, "Survivor Co");
 
+        // Interconnection builds on Partner: it goes first and comes back after.
+        adminCommand("feature:uninstall openpartner-interconnect");
         adminCommand("feature:uninstall openpartner-partner");
         Awaitility.await("partner API withdrawn").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
             .until(() -> http.get("/partners/" + id, token).status() == 404);
@@ -242,9 +244,12 @@ public class PartnerIT extends OpenPartnerTestSupport {
         assertFalse(http.get("/health", null).body().contains("openpartner-partner"));
 
         adminCommand("feature:install openpartner-partner");
+        adminCommand("feature:install openpartner-interconnect");
         Awaitility.await("partner API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/partners/" + id, token).status() == 200);
         assertEquals("Survivor Co", http.get("/partners/" + id, token).json().get("name").asText());
+        Awaitility.await("interconnection API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions().until(() -> http.get("/connections", token).status() == 200);
         assertEquals(200, api().get("/health", null).status());
     }
 
