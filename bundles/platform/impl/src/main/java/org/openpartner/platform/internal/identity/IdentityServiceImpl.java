@@ -169,9 +169,7 @@ public class IdentityServiceImpl implements IdentityService {
 
     EnterpriseEntity newEnterprise(EntityManager em, String name, boolean platformOwner) {
         String key = Names.key(name);
-        boolean taken = !em.createQuery("select e.id from EnterpriseEntity e where e.nameKey = :k", String.class)
-            .setParameter("k", key).setMaxResults(1).getResultList().isEmpty();
-        if (taken) {
+        if (IdentityStore.enterpriseNameTaken(em, name)) {
             throw ApiException.conflict("duplicate_name", "an enterprise with this name already exists", "name");
         }
         Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package org.openpartner.platform.internal.identity;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,8 +10,12 @@ import javax.persistence.EntityManager;
 
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.Ids;
+import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.dto.Membership;
 import org.openpartner.platform.internal.jpa.MembershipEntity;
+import org.openpartner.platform.internal.jpa.RoleEntity;
+import org.openpartner.platform.internal.jpa.UserRoleEntity;
 import org.openpartner.platform.api.dto.Enterprise;
 import org.openpartner.platform.api.dto.User;
 import org.openpartner.platform.internal.jpa.EnterpriseEntity;
@@ -32,6 +37,30 @@ public final class IdentityStore {
     public static Optional<UserEntity> findByMobile(EntityManager em, String mobile) {
         return em.createQuery("select u from UserEntity u where u.mobile = :m", UserEntity.class)
             .setParameter("m", mobile).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    public static Optional<RoleEntity> findRole(EntityManager em, String tenantId, String key) {
+        return em.createQuery("select r from RoleEntity r where r.tenantId = :t and r.key = :k", RoleEntity.class)
+            .setParameter("t", tenantId).setParameter("k", key).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /** Gives the user the tenant's role {@code roleKey} unless it has it already. */
+    public static void grantRole(EntityManager em, String tenantId, String userId, String roleKey) {
+        if (!roleKeys(em, tenantId, userId).contains(roleKey)) {
+            UserRoleEntity link = new UserRoleEntity();
+            link.setId(Ids.newId());
+            link.setTenantId(tenantId);
+            link.setUserId(userId);
+            link.setRoleKey(roleKey);
+            link.setCreatedAt(Instant.now());
+            em.persist(link);
+        }
+    }
+
+    /** Whether an enterprise already has this name, ignoring case and extra spaces. */
+    public static boolean enterpriseNameTaken(EntityManager em, String name) {
+        return !em.createQuery("select e.id from EnterpriseEntity e where e.nameKey = :k", String.class)
+            .setParameter("k", Names.key(name)).setMaxResults(1).getResultList().isEmpty();
     }
 
     public static Set<String> roleKeys(EntityManager em, String tenantId, String userId) {

@@ -26,7 +26,6 @@ import org.openpartner.platform.internal.jpa.EnterpriseEntity;
 import org.openpartner.platform.internal.jpa.MembershipEntity;
 import org.openpartner.platform.internal.jpa.RoleEntity;
 import org.openpartner.platform.internal.jpa.UserEntity;
-import org.openpartner.platform.internal.jpa.UserRoleEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,18 +53,13 @@ public class MembershipServiceImpl implements MembershipService {
         String clean = Names.require(name, "name", 180);
         return tx.inTransaction(em -> {
             String candidate = clean;
-            for (int n = 2; taken(em, candidate); n++) {
+            for (int n = 2; IdentityStore.enterpriseNameTaken(em, candidate); n++) {
                 candidate = clean + " (" + n + ")";
             }
             EnterpriseEntity enterprise = identities.newEnterprise(em, candidate, false);
             enterprise.setRegisteredBy(ctx.tenantId());
             return IdentityStore.toDto(enterprise);
         });
-    }
-
-    private static boolean taken(EntityManager em, String name) {
-        return !em.createQuery("select e.id from EnterpriseEntity e where e.nameKey = :k", String.class)
-            .setParameter("k", Names.key(name)).setMaxResults(1).getResultList().isEmpty();
     }
 
     @Override
@@ -257,21 +251,12 @@ public class MembershipServiceImpl implements MembershipService {
     }
 
     private static void grantExternalRole(EntityManager em, String tenantId, String userId, String roleKey) {
-        RoleEntity role = em.createQuery("select r from RoleEntity r where r.tenantId = :t and r.key = :k", RoleEntity.class)
-            .setParameter("t", tenantId).setParameter("k", roleKey).setMaxResults(1).getResultList().stream().findFirst()
+        RoleEntity role = IdentityStore.findRole(em, tenantId, roleKey)
             .orElseThrow(() -> ApiException.unprocessable("unknown_role", "no external role '" + roleKey + "'", "roles"));
         if (!RoleKind.EXTERNAL.name().equals(role.getKind())) {
             throw ApiException.unprocessable("internal_role", "'" + roleKey + "' is an internal role", "roles");
         }
-        if (!IdentityStore.roleKeys(em, tenantId, userId).contains(roleKey)) {
-            UserRoleEntity link = new UserRoleEntity();
-            link.setId(Ids.newId());
-            link.setTenantId(tenantId);
-            link.setUserId(userId);
-            link.setRoleKey(roleKey);
-            link.setCreatedAt(Instant.now());
-            em.persist(link);
-        }
+        IdentityStore.grantRole(em, tenantId, userId, roleKey);
     }
 
     private static Membership toDto(EntityManager em, MembershipEntity m, UserEntity user) {

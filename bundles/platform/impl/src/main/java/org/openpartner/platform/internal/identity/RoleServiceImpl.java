@@ -22,7 +22,6 @@ import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.internal.jpa.RecordTypeEntity;
 import org.openpartner.platform.internal.jpa.RoleEntity;
 import org.openpartner.platform.internal.jpa.UserEntity;
-import org.openpartner.platform.internal.jpa.UserRoleEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -76,15 +75,7 @@ public class RoleServiceImpl implements RoleService {
         tx.inTransaction(em -> {
             RoleEntity role = requireInternalRole(em, ctx, roleKey);
             requireEmployee(em, ctx, userId);
-            if (!IdentityStore.roleKeys(em, ctx.tenantId(), userId).contains(role.getKey())) {
-                UserRoleEntity link = new UserRoleEntity();
-                link.setId(Ids.newId());
-                link.setTenantId(ctx.tenantId());
-                link.setUserId(userId);
-                link.setRoleKey(role.getKey());
-                link.setCreatedAt(Instant.now());
-                em.persist(link);
-            }
+            IdentityStore.grantRole(em, ctx.tenantId(), userId, role.getKey());
             return null;
         });
     }
@@ -138,8 +129,7 @@ public class RoleServiceImpl implements RoleService {
     }
 
     private static RoleEntity findRole(EntityManager em, String tenantId, String key) {
-        return em.createQuery("select r from RoleEntity r where r.tenantId = :t and r.key = :k", RoleEntity.class)
-            .setParameter("t", tenantId).setParameter("k", key).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+        return IdentityStore.findRole(em, tenantId, key).orElse(null);
     }
 
     private static RoleEntity requireInternalRole(EntityManager em, CallContext ctx, String roleKey) {

@@ -70,10 +70,6 @@ public class ShiroAuthenticator implements Authenticator {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile CodeSender codeSender;
 
-    private CodeSender codeSender() {
-        return codeSender;
-    }
-
     /** What the password realm authenticated. */
     private record Principal(String userId, String enterpriseId) {
     }
@@ -154,7 +150,7 @@ public class ShiroAuthenticator implements Authenticator {
             throw ApiException.badRequest("invalid_purpose", "purpose must be login or password-reset", "purpose");
         }
         String normalized = phones.normalizeMobile(mobile, "mobile");
-        codes.issue(normalized, purpose).ifPresent(code -> codeSender().send(normalized, code, purpose, codes.validity()));
+        codes.issue(normalized, purpose).ifPresent(code -> codeSender.send(normalized, code, purpose, codes.validity()));
     }
 
     @Override

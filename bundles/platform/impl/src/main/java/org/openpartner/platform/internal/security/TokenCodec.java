@@ -1,11 +1,7 @@
 package org.openpartner.platform.internal.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Opaque bearer tokens: 256 random bits, URL-safe; only their SHA-256 is ever stored. */
 public final class TokenCodec {
@@ -26,12 +22,7 @@ public final class TokenCodec {
     }
 
     public String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(token);
     }
 
     private static boolean isBase64Url(int c) {
