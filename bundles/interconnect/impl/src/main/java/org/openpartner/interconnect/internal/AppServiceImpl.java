@@ -153,8 +153,7 @@ public class AppServiceImpl implements AppService {
 
     /** Enables or disables; true when something changed. */
     private static boolean apply(EntityManager em, ConnectionEntity connection, String appId, boolean enabled) {
-        boolean present = !em.createQuery("select a.id from ConnectionAppEntity a where a.connectionId = :c and a.appId = :a",
-                String.class).setParameter("c", connection.getId()).setParameter("a", appId).getResultList().isEmpty();
+        boolean present = isEnabled(em, connection.getId(), appId);
         if (enabled && !present) {
             em.persist(ConnectionServiceImpl.enabledApp(connection, appId));
             return true;
@@ -172,16 +171,8 @@ public class AppServiceImpl implements AppService {
         if (!ctx.isExternal()) {
             throw ApiException.forbidden("only users of a connected company have portal apps");
         }
-        List<AppInfo> result = new ArrayList<>();
-        tx.read(em -> {
-            for (InterconnectionApp app : registry.all()) {
-                if (refusal(em, ctx, app) == null) {
-                    result.add(info(em, ctx.tenantId(), app));
-                }
-            }
-            return null;
-        });
-        return result;
+        return tx.read(em -> registry.all().stream().filter(app -> refusal(em, ctx, app) == null)
+            .map(app -> info(em, ctx.tenantId(), app)).toList());
     }
 
     @Override
@@ -205,9 +196,7 @@ public class AppServiceImpl implements AppService {
         if (connection == null || !Connection.ACTIVE.equals(connection.getStatus())) {
             return ApiException.forbidden("connection_inactive", "your company's connection with this enterprise is not active", null);
         }
-        boolean enabled = !em.createQuery("select a.id from ConnectionAppEntity a where a.connectionId = :c and a.appId = :a",
-                String.class).setParameter("c", connection.getId()).setParameter("a", app.id()).getResultList().isEmpty();
-        if (!enabled) {
+        if (!isEnabled(em, connection.getId(), app.id())) {
             return ApiException.forbidden("app_not_enabled", "the app " + app.name() + " is not enabled for your company", null);
         }
         AppSettingsEntity settings = settings(em, ctx.tenantId(), app, false);
@@ -233,6 +222,12 @@ public class AppServiceImpl implements AppService {
                 + " to use " + app.name(), null);
         }
         return null;
+    }
+
+    private static boolean isEnabled(EntityManager em, String connectionId, String appId) {
+        return !em.createQuery("select a.id from ConnectionAppEntity a where a.connectionId = :c and a.appId = :a",
+                String.class).setParameter("c", connectionId).setParameter("a", appId).setMaxResults(1).getResultList()
+            .isEmpty();
     }
 
     /** The live (not ended) connection of the tenant with the company. */

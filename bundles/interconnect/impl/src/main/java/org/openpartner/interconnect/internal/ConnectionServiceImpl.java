@@ -137,21 +137,29 @@ public class ConnectionServiceImpl implements ConnectionService {
         }
         partners.markConnected(ctx, partner.id(), company.id());
         Connection connection = tx.inTransaction(em -> {
-            ConnectionEntity entity = newConnection(ctx, connectionId, partner.id(), company.id(), origin, roles);
-            em.persist(entity);
-            Set<String> enabled = new LinkedHashSet<>(apps.enabledByDefault());
-            enabled.addAll(extraApps);
-            for (String appId : enabled) {
-                em.persist(enabledApp(entity, appId));
-            }
+            ConnectionEntity entity = persistConnection(em, ctx, connectionId, partner.id(), company.id(), origin, roles,
+                extraApps);
             events.publish(em, event("connection.created", ctx, entity, "Connected partner '" + partner.name() + "'"));
-            return toDto(em, entity, partner.name(), company.name(), connectors.size());
+            return toDto(em, entity, nameOf(ctx.tenantId()), partner.name(), company.name(), connectors.size());
         });
         return new ConnectResult(connection, accounts);
     }
 
-    static ConnectionEntity newConnection(CallContext ctx, String id, String partnerId, String companyId, String origin,
-                                          Set<String> roles) {
+    /** Persists an active connection with the apps that are on by default plus {@code extraApps}. */
+    ConnectionEntity persistConnection(EntityManager em, CallContext ctx, String id, String partnerId, String companyId,
+                                       String origin, Set<String> roles, List<String> extraApps) {
+        ConnectionEntity entity = newConnection(ctx, id, partnerId, companyId, origin, roles);
+        em.persist(entity);
+        Set<String> enabled = new LinkedHashSet<>(apps.enabledByDefault());
+        enabled.addAll(extraApps);
+        for (String appId : enabled) {
+            em.persist(enabledApp(entity, appId));
+        }
+        return entity;
+    }
+
+    private static ConnectionEntity newConnection(CallContext ctx, String id, String partnerId, String companyId,
+                                                  String origin, Set<String> roles) {
         Instant now = Instant.now();
         ConnectionEntity entity = new ConnectionEntity();
         entity.setId(id);
@@ -175,10 +183,6 @@ public class ConnectionServiceImpl implements ConnectionService {
         app.setAppId(appId);
         app.setEnabledAt(Instant.now());
         return app;
-    }
-
-    List<String> defaultApps() {
-        return apps.enabledByDefault();
     }
 
     List<String> requireInstalled(List<String> appIds) {
@@ -228,7 +232,8 @@ public class ConnectionServiceImpl implements ConnectionService {
         });
         boolean more = rows.size() > page.limit();
         List<ConnectionEntity> pageRows = more ? rows.subList(0, page.limit()) : rows;
-        List<Connection> items = tx.read(em -> pageRows.stream().map(c -> toDto(ctx, em, c)).toList());
+        String upstreamName = nameOf(ctx.tenantId());
+        List<Connection> items = tx.read(em -> pageRows.stream().map(c -> upstreamView(ctx, em, c, upstreamName)).toList());
         String next = more ? new KeysetCursor(SORT, "", pageRows.get(pageRows.size() - 1).getId()).encode() : null;
         return new Page<>(items, next);
     }
@@ -236,7 +241,7 @@ public class ConnectionServiceImpl implements ConnectionService {
     @Override
     public Connection get(CallContext ctx, String connectionId) {
         Roles.requireStaff(ctx);
-        return tx.read(em -> toDto(ctx, em, require(em, ctx, connectionId)));
+        return tx.read(em -> upstreamView(ctx, em, require(em, ctx, connectionId), nameOf(ctx.tenantId())));
     }
 
     static ConnectionEntity require(EntityManager em, CallContext ctx, String connectionId) {
@@ -295,7 +300,7 @@ public class ConnectionServiceImpl implements ConnectionService {
             if (Connection.ENDED.equals(to)) {
                 partners.markDisconnected(ctx, connection.getPartnerId());
             }
-            return tx.read(em -> toDto(ctx, em, em.find(ConnectionEntity.class, connectionId)));
+            return tx.read(em -> upstreamView(ctx, em, em.find(ConnectionEntity.class, connectionId), nameOf(ctx.tenantId())));
         });
     }
 
@@ -311,10 +316,11 @@ public class ConnectionServiceImpl implements ConnectionService {
         if (!ctx.isInternal()) {
             throw ApiException.forbidden("act for your own enterprise to see its upstreams");
         }
+        String ownName = nameOf(ctx.tenantId());
         return tx.read(em -> em.createQuery("select c from ConnectionEntity c where c.companyId = :c order by c.id desc",
                 ConnectionEntity.class)
             .setParameter("c", ctx.tenantId()).getResultList().stream()
-            .map(c -> toDto(em, c, null, nameOf(ctx.tenantId()), -1)).toList());
+            .map(c -> toDto(em, c, nameOf(c.getTenantId()), null, ownName, -1)).toList());
     }
 
     @Override
@@ -354,20 +360,22 @@ public class ConnectionServiceImpl implements ConnectionService {
         return connection;
     }
 
-    Connection toDto(CallContext ctx, EntityManager em, ConnectionEntity c) {
+    /** A connection as the upstream sees it, with its partner's name; {@code upstreamName} is the caller's tenant. */
+    private Connection upstreamView(CallContext ctx, EntityManager em, ConnectionEntity c, String upstreamName) {
         String partnerName = partners.get(ctx, c.getPartnerId()).name();
-        return toDto(em, c, partnerName, nameOf(c.getCompanyId()), -1);
+        return toDto(em, c, upstreamName, partnerName, nameOf(c.getCompanyId()), -1);
     }
 
-    private String nameOf(String enterpriseId) {
+    String nameOf(String enterpriseId) {
         return identities.findEnterprise(enterpriseId).map(Enterprise::name).orElse(null);
     }
 
-    Connection toDto(EntityManager em, ConnectionEntity c, String partnerName, String companyName, int members) {
+    Connection toDto(EntityManager em, ConnectionEntity c, String upstreamName, String partnerName, String companyName,
+                     int members) {
         List<String> enabled = em.createQuery("select a.appId from ConnectionAppEntity a where a.connectionId = :c "
                 + "order by a.appId", String.class).setParameter("c", c.getId()).getResultList();
         int memberCount = members >= 0 ? members : (int) memberships.countMembers(c.getTenantId(), c.getId());
-        return new Connection(c.getId(), c.getTenantId(), nameOf(c.getTenantId()), c.getPartnerId(), partnerName,
+        return new Connection(c.getId(), c.getTenantId(), upstreamName, c.getPartnerId(), partnerName,
             c.getCompanyId(), companyName, c.getStatus(), c.getOrigin(), enabled, Roles.split(c.getDefaultRoles()),
             memberCount, c.getCreatedAt(), c.getUpdatedAt(), c.getSuspendedAt(), c.getEndedAt(), c.getEndReason());
     }

@@ -234,27 +234,20 @@ public class InvitationServiceImpl implements InvitationService {
                 : Roles.orDefault(a.roles());
             partners.markConnected(ctx, partner.id(), company.id());
             Connection connection = tx.inTransaction(em -> {
-                ConnectionEntity entity = ConnectionServiceImpl.newConnection(ctx, Ids.newId(), partner.id(), company.id(),
-                    Connection.ORIGIN_INVITATION, roles);
-                em.persist(entity);
-                java.util.Set<String> enabled = new java.util.LinkedHashSet<>(connections.defaultApps());
-                enabled.addAll(extraApps);
-                for (String appId : enabled) {
-                    em.persist(ConnectionServiceImpl.enabledApp(entity, appId));
-                }
-                ConnectionRequestEntity managed = em.find(ConnectionRequestEntity.class, request.getId());
+                ConnectionEntity entity = connections.persistConnection(em, ctx, Ids.newId(), partner.id(), company.id(),
+                    Connection.ORIGIN_INVITATION, roles, extraApps);
                 // Conditional on the status, so that two approvers racing cannot both connect the company.
                 int decided = em.createQuery("update ConnectionRequestEntity r set r.status = :approved, r.connectionId = :c, "
                         + "r.decidedBy = :u, r.decidedAt = :now, r.roles = :roles where r.id = :id and r.status = :pending")
                     .setParameter("approved", ConnectionRequest.APPROVED).setParameter("c", entity.getId())
                     .setParameter("u", ctx.userId()).setParameter("now", new Date()).setParameter("roles", Roles.join(roles))
-                    .setParameter("id", managed.getId()).setParameter("pending", ConnectionRequest.PENDING).executeUpdate();
+                    .setParameter("id", request.getId()).setParameter("pending", ConnectionRequest.PENDING).executeUpdate();
                 if (decided == 0) {
                     throw ApiException.conflict("already_decided", "the request was decided meanwhile", null);
                 }
                 events.publish(em, ConnectionServiceImpl.event("connection.created", ctx, entity,
                     "Connected '" + company.name() + "' by invitation"));
-                return connections.toDto(em, entity, partner.name(), company.name(), 0);
+                return connections.toDto(em, entity, connections.nameOf(ctx.tenantId()), partner.name(), company.name(), 0);
             });
             return new ConnectResult(connection, List.of());
         });
@@ -310,7 +303,7 @@ public class InvitationServiceImpl implements InvitationService {
     }
 
     private String name(String enterpriseId) {
-        return identities.findEnterprise(enterpriseId).map(Enterprise::name).orElse(null);
+        return connections.nameOf(enterpriseId);
     }
 
     private static InvitationCode toDto(InvitationCodeEntity c, Instant now) {
