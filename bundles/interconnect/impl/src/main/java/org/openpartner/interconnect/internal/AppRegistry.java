@@ -45,6 +45,14 @@ public class AppRegistry {
         return Optional.ofNullable(id == null ? null : apps.get(id));
     }
 
+    /** An installed app by its id or its name, ignoring case: what people type into an import file. */
+    public Optional<String> findIdByIdOrName(String idOrName) {
+        String wanted = idOrName == null ? "" : idOrName.strip();
+        return apps.values().stream()
+            .filter(a -> a.id().equalsIgnoreCase(wanted) || (a.name() != null && a.name().equalsIgnoreCase(wanted)))
+            .map(InterconnectionApp::id).findFirst();
+    }
+
     public List<InterconnectionApp> all() {
         Collection<InterconnectionApp> values = apps.values();
         return values.stream().sorted(Comparator.comparing(InterconnectionApp::id)).toList();

@@ -71,7 +71,7 @@ public class ConnectionServiceImpl implements ConnectionService {
     }
 
     /** A connector contact before it becomes an external user. */
-    record Connector(String name, String mobile, String email, boolean systemAdmin) {
+    public record Connector(String name, String mobile, String email, boolean systemAdmin) {
     }
 
     @Override
@@ -112,7 +112,7 @@ public class ConnectionServiceImpl implements ConnectionService {
                     connectors.add(new Connector(contact.name(), contact.mobile(), contact.email(), contact.systemAdmin()));
                 }
             }
-            return establish(ctx, partner, connectors, roles, extraApps, Connection.ORIGIN_DIRECT, request.initialPassword());
+            return establish(ctx, partner, connectors, roles, extraApps, Connection.ORIGIN_DIRECT, request.initialPassword(), true);
         });
     }
 
@@ -120,17 +120,20 @@ public class ConnectionServiceImpl implements ConnectionService {
      * Registers the company, makes its connector contacts external users and activates the connection. Runs inside
      * the caller's unit of work; the bulk import calls it once per company.
      */
-    ConnectResult establish(CallContext ctx, Partner partner, List<Connector> connectors, Set<String> roles,
-                            List<String> extraApps, String origin, String initialPassword) {
+    public ConnectResult establish(CallContext ctx, Partner partner, List<Connector> connectors, Set<String> roles,
+                                   List<String> extraApps, String origin, String initialPassword,
+                                   boolean generatePasswords) {
         String connectionId = Ids.newId();
         Enterprise company = memberships.registerEnterprise(ctx, partner.name());
         boolean anyAdmin = connectors.stream().anyMatch(Connector::systemAdmin);
-        List<ConnectorAccount> accounts = new ArrayList<>();
+        List<NewUser> contacts = new ArrayList<>();
         for (int i = 0; i < connectors.size(); i++) {
             Connector c = connectors.get(i);
             boolean admin = c.systemAdmin() || (!anyAdmin && i == 0);
-            ExternalUser user = memberships.ensureExternalUser(ctx, company.id(),
-                new NewUser(null, c.mobile(), c.name(), c.email(), initialPassword, admin));
+            contacts.add(new NewUser(null, c.mobile(), c.name(), c.email(), initialPassword, admin));
+        }
+        List<ConnectorAccount> accounts = new ArrayList<>();
+        for (ExternalUser user : memberships.ensureExternalUsers(ctx, company.id(), contacts, generatePasswords)) {
             memberships.addMember(ctx, ctx.tenantId(), company.id(), connectionId, user.user().id(), roles);
             accounts.add(new ConnectorAccount(user.user().id(), user.user().name(), user.user().mobile(), user.created(),
                 user.initialPassword()));
@@ -185,7 +188,7 @@ public class ConnectionServiceImpl implements ConnectionService {
         return app;
     }
 
-    List<String> requireInstalled(List<String> appIds) {
+    public List<String> requireInstalled(List<String> appIds) {
         List<String> ids = new ArrayList<>();
         for (String id : appIds == null ? List.<String>of() : appIds) {
             if (apps.find(id).isEmpty()) {

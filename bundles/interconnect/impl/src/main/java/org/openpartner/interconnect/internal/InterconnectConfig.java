@@ -15,4 +15,16 @@ public @interface InterconnectConfig {
     @AttributeDefinition(name = "The invitation code throttling window, in seconds")
     int invitation_windowSeconds() default 900;
 
+    @AttributeDefinition(name = "The largest import file accepted, in bytes; larger uploads get 413 before parsing")
+    long import_maxBytes() default 20L * 1024 * 1024;
+
+    @AttributeDefinition(name = "The most data rows one import file may have")
+    int import_maxRows() default 100_000;
+
+    @AttributeDefinition(name = "Companies written per database transaction by an import job")
+    int import_batchCompanies() default 50;
+
+    @AttributeDefinition(name = "Seconds without progress after which another node takes over an import job")
+    int import_leaseSeconds() default 60;
+
 }

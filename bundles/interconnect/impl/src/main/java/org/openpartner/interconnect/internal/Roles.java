@@ -10,33 +10,33 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 
 /** Role keys and the small checks every interconnection service shares. */
-final class Roles {
+public final class Roles {
 
     /** The default external role, created when Partner is enabled. */
-    static final String DEALER_PERSONNEL = "dealer-personnel";
+    public static final String DEALER_PERSONNEL = "dealer-personnel";
 
     private Roles() {
     }
 
-    static Set<String> orDefault(Collection<String> roles) {
+    public static Set<String> orDefault(Collection<String> roles) {
         return roles == null || roles.isEmpty() ? Set.of(DEALER_PERSONNEL) : new TreeSet<>(roles);
     }
 
-    static String join(Collection<String> roles) {
+    public static String join(Collection<String> roles) {
         return roles == null ? null : String.join(",", new TreeSet<>(roles));
     }
 
-    static Set<String> split(String roles) {
+    public static Set<String> split(String roles) {
         return roles == null || roles.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(roles.split(",")));
     }
 
-    static void requireStaff(CallContext ctx) {
+    public static void requireStaff(CallContext ctx) {
         if (!ctx.isChannelStaff()) {
             throw ApiException.forbidden("only the enterprise's administrators and channel managers may do this");
         }
     }
 
-    static void requireOwnAdmin(CallContext ctx) {
+    public static void requireOwnAdmin(CallContext ctx) {
         if (!ctx.isInternal() || !ctx.tenantAdmin()) {
             throw ApiException.forbidden("only an administrator of your enterprise, acting for it, may do this");
         }

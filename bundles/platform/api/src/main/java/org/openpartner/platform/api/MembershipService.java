@@ -34,6 +34,16 @@ public interface MembershipService {
     ExternalUser ensureExternalUser(CallContext ctx, String companyId, NewUser contact);
 
     /**
+     * {@link #ensureExternalUser} for several contacts of one company in one transaction, in their order. A new
+     * user whose contact has no password gets a generated one when {@code generatePasswords} (returned once in
+     * {@link ExternalUser#initialPassword()}), otherwise none: it signs in with a one-time code sent to its mobile
+     * and may set a password through the code-based reset. That is what bulk imports use, since nobody would
+     * hand out thousands of generated passwords (and hashing each costs tens of milliseconds).
+     */
+    List<ExternalUser> ensureExternalUsers(CallContext ctx, String companyId, List<NewUser> contacts,
+                                           boolean generatePasswords);
+
+    /**
      * Makes {@code userId} an external user of the tenant {@code tenantId} acting within {@code companyId}, under
      * {@code connectionId}, with the given external roles (added to those it has). Allowed to the upstream's
      * channel staff, and to the downstream company's admin for its own employees. Idempotent.

@@ -145,6 +145,11 @@ public class IdentityServiceImpl implements IdentityService {
     }
 
     ValidUser validate(NewUser user, String prefix) {
+        return validate(user, prefix, true);
+    }
+
+    /** With {@code passwordRequired} false a null password is valid: the user gets none. */
+    ValidUser validate(NewUser user, String prefix, boolean passwordRequired) {
         String loginName = user.loginName() == null || user.loginName().isBlank() ? null : user.loginName().strip();
         if (loginName != null && !LOGIN_NAME.matcher(loginName).matches()) {
             throw ApiException.badRequest("invalid_login_name",
@@ -160,7 +165,9 @@ public class IdentityServiceImpl implements IdentityService {
             throw ApiException.badRequest("invalid_email", "email is not a valid e-mail address", prefix + "email");
         }
         String password = user.password();
-        if (password == null || password.length() < PasswordHasher.MIN_LENGTH || password.length() > PasswordHasher.MAX_LENGTH) {
+        if (!passwordRequired && (password == null || password.isEmpty())) {
+            password = null;
+        } else if (password == null || password.length() < PasswordHasher.MIN_LENGTH || password.length() > PasswordHasher.MAX_LENGTH) {
             throw ApiException.badRequest("invalid_password", "password must be " + PasswordHasher.MIN_LENGTH + " to "
                 + PasswordHasher.MAX_LENGTH + " characters", prefix + "password");
         }
@@ -192,6 +199,11 @@ public class IdentityServiceImpl implements IdentityService {
         if (user.mobile() != null && IdentityStore.findByMobile(em, user.mobile()).isPresent()) {
             throw ApiException.conflict("mobile_taken", "this mobile number is already in use", "mobile");
         }
+        return insertUser(em, enterpriseId, user, tenantAdmin, platformAdmin);
+    }
+
+    /** Persists a user whose login name and mobile the caller has checked are free. */
+    UserEntity insertUser(EntityManager em, String enterpriseId, ValidUser user, boolean tenantAdmin, boolean platformAdmin) {
         Instant now = Instant.now();
         UserEntity u = new UserEntity();
         u.setId(Ids.newId());
@@ -201,7 +213,7 @@ public class IdentityServiceImpl implements IdentityService {
         u.setMobile(user.mobile());
         u.setName(user.name());
         u.setEmail(user.email());
-        u.setPasswordHash(hasher.hash(user.password()));
+        u.setPasswordHash(hasher.hashOrNone(user.password()));
         u.setStatus(IdentityStore.ACTIVE);
         u.setTenantAdmin(tenantAdmin);
         u.setPlatformAdmin(platformAdmin);

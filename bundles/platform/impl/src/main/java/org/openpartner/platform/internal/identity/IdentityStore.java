@@ -104,6 +104,12 @@ public final class IdentityStore {
             u.getCreatedAt());
     }
 
+    /** A user just created: it holds no roles yet, so none are looked up. */
+    public static User newUserDto(UserEntity u) {
+        return new User(u.getId(), u.getEnterpriseId(), u.getLoginName(), u.getMobile(), u.getName(), u.getEmail(),
+            u.getStatus(), u.isTenantAdmin(), u.isPlatformAdmin(), java.util.Set.of(), u.getCreatedAt());
+    }
+
     public static Enterprise toDto(EnterpriseEntity e) {
         return new Enterprise(e.getId(), e.getName(), e.getStatus(), e.getCreatedAt());
     }

@@ -64,25 +64,55 @@ public class MembershipServiceImpl implements MembershipService {
 
     @Override
     public ExternalUser ensureExternalUser(CallContext ctx, String companyId, NewUser contact) {
+        return ensureExternalUsers(ctx, companyId, java.util.Collections.singletonList(contact), true).get(0);
+    }
+
+    @Override
+    public List<ExternalUser> ensureExternalUsers(CallContext ctx, String companyId, List<NewUser> contacts,
+                                                  boolean generatePasswords) {
         requireChannelStaff(ctx);
-        if (contact == null || contact.mobile() == null || contact.mobile().isBlank()) {
-            throw ApiException.badRequest("required", "a connector contact needs a mobile", "mobile");
+        List<IdentityServiceImpl.ValidUser> valid = new ArrayList<>();
+        List<Boolean> generated = new ArrayList<>();
+        for (NewUser contact : contacts) {
+            if (contact == null || contact.mobile() == null || contact.mobile().isBlank()) {
+                throw ApiException.badRequest("required", "a connector contact needs a mobile", "mobile");
+            }
+            boolean none = contact.password() == null || contact.password().isEmpty();
+            String password = none ? (generatePasswords ? newPassword() : null) : contact.password();
+            valid.add(identities.validate(new NewUser(null, contact.mobile(), contact.name(), contact.email(), password,
+                false), "", password != null));
+            generated.add(none && generatePasswords);
         }
-        String password = contact.password() == null || contact.password().isEmpty() ? newPassword() : contact.password();
-        IdentityServiceImpl.ValidUser valid = identities.validate(
-            new NewUser(null, contact.mobile(), contact.name(), contact.email(), password, false), "");
         return tx.inTransaction(em -> {
-            UserEntity existing = IdentityStore.findByMobile(em, valid.mobile()).orElse(null);
-            if (existing != null) {
-                return new ExternalUser(IdentityStore.toDto(em, existing), false, null);
+            java.util.Map<String, UserEntity> byMobile = new java.util.HashMap<>();
+            for (UserEntity u : em.createQuery("select u from UserEntity u where u.mobile in :m", UserEntity.class)
+                .setParameter("m", valid.stream().map(IdentityServiceImpl.ValidUser::mobile).distinct().toList())
+                .getResultList()) {
+                byMobile.put(u.getMobile(), u);
             }
-            EnterpriseEntity company = em.find(EnterpriseEntity.class, companyId);
-            if (company == null || !ctx.tenantId().equals(company.getRegisteredBy())) {
-                throw ApiException.notFound("Company");
+            boolean companyChecked = false;
+            List<ExternalUser> users = new ArrayList<>();
+            for (int i = 0; i < valid.size(); i++) {
+                IdentityServiceImpl.ValidUser v = valid.get(i);
+                UserEntity existing = byMobile.get(v.mobile());
+                if (existing != null) {
+                    users.add(new ExternalUser(IdentityStore.toDto(em, existing), false, null));
+                    continue;
+                }
+                if (!companyChecked) {
+                    EnterpriseEntity company = em.find(EnterpriseEntity.class, companyId);
+                    if (company == null || !ctx.tenantId().equals(company.getRegisteredBy())) {
+                        throw ApiException.notFound("Company");
+                    }
+                    companyChecked = true;
+                }
+                UserEntity user = identities.insertUser(em, companyId, v, Boolean.TRUE.equals(contacts.get(i).tenantAdmin()), false);
+                // A passwordless user signs in with codes: there is no first password to replace.
+                user.setPasswordChangeRequired(v.password() != null);
+                byMobile.put(v.mobile(), user);
+                users.add(new ExternalUser(IdentityStore.newUserDto(user), true, generated.get(i) ? v.password() : null));
             }
-            UserEntity user = identities.persistUser(em, companyId, valid, Boolean.TRUE.equals(contact.tenantAdmin()), false);
-            user.setPasswordChangeRequired(true);
-            return new ExternalUser(IdentityStore.toDto(em, user), true, contact.password() == null || contact.password().isEmpty() ? password : null);
+            return users;
         });
     }
 

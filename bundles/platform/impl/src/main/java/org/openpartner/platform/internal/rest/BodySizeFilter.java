@@ -8,18 +8,25 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
-import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.openpartner.platform.api.spi.OwnBodyLimit;
+
 /**
  * Refuses bodies over the limit with 413: at once when Content-Length says so, else while reading (chunked).
+ * Runs after matching (bodies are read only when the method is invoked) so that a method marked
+ * {@link OwnBodyLimit}, an upload with its own limit, is left to enforce it.
  */
-@PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodySizeFilter implements ContainerRequestFilter {
 
     private volatile long maxBytes;
+
+    @Context
+    ResourceInfo resource;
 
     public BodySizeFilter(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -31,6 +38,9 @@ public class BodySizeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (ownLimit()) {
+            return;
+        }
         long limit = maxBytes;
         if (request.getLength() > limit) {
             request.abortWith(tooLarge(limit));
@@ -39,6 +49,15 @@ public class BodySizeFilter implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
         }
+    }
+
+    private boolean ownLimit() {
+        ResourceInfo info = resource;
+        if (info == null || info.getResourceMethod() == null) {
+            return false;
+        }
+        return info.getResourceMethod().isAnnotationPresent(OwnBodyLimit.class)
+            || (info.getResourceClass() != null && info.getResourceClass().isAnnotationPresent(OwnBodyLimit.class));
     }
 
     static Response tooLarge(long limit) {

@@ -18,6 +18,9 @@ import org.apache.shiro.lang.util.ByteSource;
  */
 public final class PasswordHasher {
 
+    /** Stored instead of a hash for users without a password (they sign in with one-time codes); matches nothing. */
+    public static final String NO_PASSWORD = "!";
+
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
 
@@ -72,7 +75,19 @@ public final class PasswordHasher {
         return provider.fromString("$" + rest);
     }
 
+    /** The hash to store for {@code password}, or {@link #NO_PASSWORD} for none. */
+    public String hashOrNone(String password) {
+        return password == null ? NO_PASSWORD : hash(password);
+    }
+
+    public static boolean isNone(String stored) {
+        return NO_PASSWORD.equals(stored);
+    }
+
     public boolean matches(String password, String stored) {
+        if (isNone(stored)) {
+            return false;
+        }
         return parse(stored).matchesPassword(ByteSource.Util.bytes(password));
     }
 }

@@ -192,6 +192,10 @@ public class ShiroAuthenticator implements Authenticator {
         }
         boolean changed = tx.inTransaction(em -> {
             UserEntity user = em.find(UserEntity.class, caller.userId());
+            if (PasswordHasher.isNone(user.getPasswordHash())) {
+                throw ApiException.badRequest("no_password", "you have no password yet: set one with a code sent to "
+                    + "your mobile (POST /auth/code with purpose password-reset, then /auth/password/reset)", "currentPassword");
+            }
             if (!hasher.matches(currentPassword, user.getPasswordHash())) {
                 return false;
             }
@@ -279,10 +283,11 @@ public class ShiroAuthenticator implements Authenticator {
         protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
             String identity = ((UsernamePasswordToken) token).getUsername();
             UserEntity user = tx.read(em -> findUser(em, identity)).orElse(null);
-            if (user == null || !IdentityStore.ACTIVE.equals(user.getStatus())) {
+            if (user == null || !IdentityStore.ACTIVE.equals(user.getStatus())
+                || PasswordHasher.isNone(user.getPasswordHash())) {
                 // Spend the same time as a real check before failing.
                 decoyHash.matchesPassword(ByteSource.Util.bytes(((UsernamePasswordToken) token).getPassword()));
-                throw new UnknownAccountException("unknown or inactive identity");
+                throw new UnknownAccountException("unknown or inactive identity, or one without a password");
             }
             return new SimpleAuthenticationInfo(new Principal(user.getId(), user.getEnterpriseId()),
                 hasher.parse(user.getPasswordHash()), getName());

@@ -12,10 +12,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 
 import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Response;
 
 import org.junit.Test;
 import org.mockito.ArgumentCaptor;
+import org.openpartner.platform.api.spi.OwnBodyLimit;
 
 public class BodySizeFilterTest {
 
@@ -59,5 +61,41 @@ public class BodySizeFilterTest {
         ArgumentCaptor<InputStream> limited = ArgumentCaptor.forClass(InputStream.class);
         verify(request).setEntityStream(limited.capture());
         assertEquals(100, limited.getValue().readAllBytes().length);
+    }
+
+    static class Uploads {
+        @OwnBodyLimit
+        public void upload() {
+        }
+
+        public void update() {
+        }
+    }
+
+    @Test
+    public void anUploadWithItsOwnLimitIsLeftAlone() throws Exception {
+        filter.resource = resource(Uploads.class.getMethod("upload"));
+        ContainerRequestContext request = mock(ContainerRequestContext.class);
+        when(request.getLength()).thenReturn(10_000);
+        when(request.hasEntity()).thenReturn(true);
+        filter.filter(request);
+        verify(request, never()).abortWith(any());
+        verify(request, never()).setEntityStream(any());
+    }
+
+    @Test
+    public void anOrdinaryMethodKeepsThePlatformLimit() throws Exception {
+        filter.resource = resource(Uploads.class.getMethod("update"));
+        ContainerRequestContext request = mock(ContainerRequestContext.class);
+        when(request.getLength()).thenReturn(101);
+        filter.filter(request);
+        verify(request).abortWith(any());
+    }
+
+    private static ResourceInfo resource(java.lang.reflect.Method method) {
+        ResourceInfo info = mock(ResourceInfo.class);
+        when(info.getResourceMethod()).thenReturn(method);
+        org.mockito.Mockito.<Class<?>>when(info.getResourceClass()).thenReturn(Uploads.class);
+        return info;
     }
 }
