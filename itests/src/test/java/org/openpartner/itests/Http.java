@@ -46,6 +46,16 @@ final class Http {
         return send(request(path, token).GET());
     }
 
+    /** A GET that accepts another type than JSON, such as a CSV download. */
+    Response get(String path, String token, String accept) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            .header("Accept", accept).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder);
+    }
+
     Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }
@@ -61,6 +71,17 @@ final class Http {
     /** Sends the text as it is, for malformed and oversized bodies. */
     Response postRaw(String path, String token, String raw) {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(raw)));
+    }
+
+    /** Uploads a file as the request body with its content type, as {@code curl --data-binary @file} does. */
+    Response upload(String path, String token, String contentType, byte[] content) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json").header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder);
     }
 
     Response send(String method, String path, String token, String authorization) {
