@@ -367,4 +367,65 @@ public class InterconnectIT extends OpenPartnerTestSupport {
             capture.unregister();
         }
     }
+
+    /** The channel manager's console: codes, requests, connections, apps and an import from a file on the server. */
+    @Test
+    public void theConsoleRunsTheConnectionWorkflow() throws Exception {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String t = "--tenant \"" + upstream.name() + "\" ";
+
+        String generated = console("connection:code-generate " + t + "--uses 2 --days 5 --label fair").requireSuccess().output();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Code: (OPI[-0-9A-Z]+)").matcher(generated);
+        assertTrue(generated, code.find());
+        String codes = console("connection:codes " + t).requireSuccess().output();
+        assertTrue(codes, codes.contains("fair") && codes.contains("0/2"));
+        assertTrue(console("connection:code-generate " + t + "--days 999").error().contains("validDays"));
+
+        Tenant accepted = newTenant(http);
+        Tenant refused = newTenant(http);
+        String acceptedRequest = http.post("/upstreams/requests", accepted.adminToken(), Map.of("code", code.group(1)))
+            .json().get("id").asText();
+        String refusedRequest = http.post("/upstreams/requests", refused.adminToken(), Map.of("code", code.group(1)))
+            .json().get("id").asText();
+        String pending = console("connection:requests " + t).requireSuccess().output();
+        assertTrue(pending, pending.contains(accepted.name()) && pending.contains(refused.name()));
+        assertTrue(console("connection:reject " + t + refusedRequest).error().contains("reason"));
+        assertTrue(console("connection:reject " + t + "--reason \"not a reseller\" " + refusedRequest).requireSuccess()
+            .output().contains("not a reseller"));
+        assertTrue(console("connection:approve " + t + acceptedRequest).requireSuccess().output().contains("is connected"));
+        assertEquals("rejected", http.get("/upstreams/requests", refused.adminToken()).json().get(0).get("status").asText());
+        String codeId = http.get("/invitation-codes", upstream.adminToken()).json().get(0).get("id").asText();
+        assertTrue(console("connection:code-revoke " + t + codeId).requireSuccess().output().contains("2 uses"));
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("companies", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, "company name,contact name,mobile,system admin\n"
+                + "Console Imports Ltd,Ida," + newMobile() + ",yes\n"
+                + "Console Imports Ltd,Ivo," + newMobile() + ",no\n"
+                + "No Admin Ltd,Nat," + newMobile() + ",no\n");
+            String imported = console("connection:import " + t + "--watch " + file).requireSuccess().output();
+            assertTrue(imported, imported.contains("completed: 3/3 rows processed, 1 companies imported, 1 rows in 1 companies rejected"));
+            assertTrue(imported, imported.contains("no_system_admin"));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertTrue(console("connection:import " + t + "/no/such/file.csv").error().contains("no such file"));
+
+        String list = console("connection:list " + t).requireSuccess().output();
+        assertTrue(list, list.contains("Console Imports Ltd") && list.contains("import") && list.contains(accepted.name()));
+        String partnerId = http.get("/partners?q=Console%20Imports", upstream.adminToken()).json().get("items").get(0)
+            .get("id").asText();
+        String disabled = console("connection:app-enable " + t + "--app share-partner --disable " + partnerId + " nope")
+            .requireSuccess().output();
+        assertTrue(disabled, disabled.contains("Disabled share-partner for 1 of 2 partners") && disabled.contains("nope"));
+        String connectionId = http.get("/connections", upstream.adminToken()).json().get("items").get(0).get("id").asText();
+        assertEquals(List.of(), JSON_LIST.apply(http.get("/connections/" + connectionId, upstream.adminToken()).json().get("apps")));
+    }
+
+    private static final java.util.function.Function<JsonNode, List<String>> JSON_LIST = node -> {
+        List<String> values = new java.util.ArrayList<>();
+        node.forEach(v -> values.add(v.asText()));
+        return values;
+    };
 }
