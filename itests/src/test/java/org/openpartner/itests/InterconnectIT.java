@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.Test;
 import org.openpartner.platform.api.spi.CodeSender;
 import org.osgi.framework.Constants;
@@ -428,4 +429,51 @@ public class InterconnectIT extends OpenPartnerTestSupport {
         node.forEach(v -> values.add(v.asText()));
         return values;
     };
+
+    /**
+     * Announcements, the second app: upstream posts, a dealer reads only once the app is enabled for its company;
+     * uninstalling the feature removes the app and its endpoints and keeps posts and settings for the reinstall.
+     */
+    @Test
+    public void announcementsAreReadThroughTheAppGateAndSurviveAFeatureReinstall() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String mobile = newMobile();
+        JsonNode result = connectNew(http, upstream, "India " + upstream.suffix(), mobile);
+        String partnerId = result.get("connection").get("partnerId").asText();
+        String token = dealerToken(http, upstream, mobile, result.get("connectors").get(0).get("initialPassword").asText(),
+            "india-" + upstream.suffix());
+
+        Http.Response posted = http.post("/announcements", upstream.adminToken(),
+            Map.of("title", "Spring promotion", "body", "10 % off all routers until May.", "pinned", true));
+        assertEquals(posted.toString(), 201, posted.status());
+        http.post("/announcements", upstream.adminToken(), Map.of("title", "New price list", "body", "Valid from June."));
+        assertEquals(400, http.post("/announcements", upstream.adminToken(), Map.of("title", "No body")).status());
+        assertEquals(403, http.post("/announcements", token, Map.of("title", "Dealer post", "body", "x")).status());
+
+        // not on by default: the dealer is refused with the gate's reason until the upstream enables it
+        assertRefused(http.get("/portal/announcements", token), "app_not_enabled");
+        JsonNode enabled = http.post("/apps/announcements/enablement", upstream.adminToken(),
+            Map.of("partnerIds", List.of(partnerId), "enabled", true)).json();
+        assertEquals(1, enabled.get("changed").asInt());
+        JsonNode read = http.get("/portal/announcements", token).json().get("items");
+        assertEquals(2, read.size());
+        assertEquals("Spring promotion", read.get(0).get("title").asText());
+        assertTrue(read.get(0).get("pinned").asBoolean());
+        assertEquals(2, http.get("/portal/apps", token).json().size());
+
+        adminCommand("feature:uninstall openpartner-announcements");
+        try {
+            Awaitility.await("announcements gone").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.get("/announcements", upstream.adminToken()).status() == 404);
+            assertEquals(404, http.get("/apps/announcements", upstream.adminToken()).status());
+            assertEquals(1, http.get("/portal/apps", token).json().size());
+        } finally {
+            adminCommand("feature:install openpartner-announcements");
+        }
+        Awaitility.await("announcements back").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+            .until(() -> http.get("/portal/announcements", token).status() == 200);
+        assertEquals(2, http.get("/portal/announcements", token).json().get("items").size());
+        assertEquals(2, http.get("/portal/apps", token).json().size());
+    }
 }

@@ -235,7 +235,8 @@ public class PartnerIT extends OpenPartnerTestSupport {
         String token = channel.manager().token();
         String id = createPartner(http, token, "Survivor Co");
 
-        // Interconnection builds on Partner: it goes first and comes back after.
+        // Interconnection (and its Announcements app) build on Partner: they go first and come back after.
+        adminCommand("feature:uninstall openpartner-announcements");
         adminCommand("feature:uninstall openpartner-interconnect");
         adminCommand("feature:uninstall openpartner-partner");
         Awaitility.await("partner API withdrawn").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
@@ -245,11 +246,14 @@ public class PartnerIT extends OpenPartnerTestSupport {
 
         adminCommand("feature:install openpartner-partner");
         adminCommand("feature:install openpartner-interconnect");
+        adminCommand("feature:install openpartner-announcements");
         Awaitility.await("partner API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/partners/" + id, token).status() == 200);
         assertEquals("Survivor Co", http.get("/partners/" + id, token).json().get("name").asText());
         Awaitility.await("interconnection API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/connections", token).status() == 200);
+        Awaitility.await("announcements API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions().until(() -> http.get("/announcements", token).status() == 200);
         assertEquals(200, api().get("/health", null).status());
     }
 
