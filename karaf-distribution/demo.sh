@@ -34,7 +34,7 @@ seed() {
     curl -sf -o /dev/null "$api/health" && break
     sleep 1
   done
-  local admin_token acme_token manager_id partner_id acme_id i
+  local admin_token acme_token manager_id partner_id acme_id i connected_ids=""
   admin_token=$(post /auth/login "" "{\"login\":\"admin\",\"password\":\"$admin_password\"}" | json_field token)
   if post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" >/dev/null 2>&1; then
     echo "Demo data already loaded."
@@ -55,8 +55,13 @@ seed() {
       # The first five partners are connected companies: their contacts become external users of Acme.
       if [ "$i" -lt 5 ]; then
         post /connections "$acme_token" "{\"partnerId\":\"$partner_id\",\"initialPassword\":\"$demo_password\"}" >/dev/null
+        connected_ids="$connected_ids${connected_ids:+,}\"$partner_id\""
       fi
     done
+    # Announcements for the connected companies.
+    post /announcements "$acme_token" '{"title":"Spring promotion","body":"10 % off all routers until the end of May.","pinned":true}' >/dev/null
+    post /announcements "$acme_token" '{"title":"New price list","body":"The June price list is in the portal."}' >/dev/null
+    post /apps/announcements/enablement "$acme_token" "{\"partnerIds\":[$connected_ids],\"enabled\":true}" >/dev/null
   fi
   acme_id=$(post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" | sed -n 's/.*"actingFor":{"id":"\([^"]*\)".*/\1/p')
   cat <<INFO
@@ -70,7 +75,9 @@ OpenPartner is running.
     channel manager  channel.manager / $demo_password   (or mobile +14155550100)
     dealer           +14155550200 / $demo_password with "context":"$acme_id"   (Northwind Partners, external user
                      of Acme; the first login asks for a new password: POST $api/auth/password)
-  Dealer portal: log in as the dealer, change the password, then GET $api/portal/company with the token.
+  Dealer portal: log in as the dealer, change the password, then GET $api/portal/company and
+                $api/portal/announcements with the token.
+  Bulk import:  curl -H "Authorization: Bearer <token>" -H 'Content-Type: text/csv' --data-binary @companies.csv $api/imports
   Try:  curl -s -H 'Content-Type: application/json' -d '{"login":"channel.manager","password":"$demo_password"}' $api/auth/login
   Console: echo 'partner:list --tenant "Acme Industrial"' | $home/bin/client -u karaf -p karaf -b
   Stop with Ctrl-C.
