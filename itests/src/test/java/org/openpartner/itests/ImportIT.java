@@ -157,8 +157,10 @@ public class ImportIT extends OpenPartnerTestSupport {
     public void fileFaultsAreRefusedWithoutAJob() {
         Http http = api();
         Tenant tenant = newChannel(http);
-        Http.Response tooLarge = http.upload("/imports", tenant.adminToken(), CSV, new byte[300_001]);
-        assertEquals(tooLarge.toString(), 413, tooLarge.status());
+        // etc/org.openpartner.interconnect.cfg reaches the running service asynchronously after the boot
+        Http.Response tooLarge = Awaitility.await("import.maxBytes = 300000 in effect").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> http.upload("/imports", tenant.adminToken(), CSV, new byte[300_001]), r -> r.status() == 413);
         assertEquals("file_too_large", tooLarge.code());
         Http.Response noColumn = http.upload("/imports", tenant.adminToken(), CSV,
             "company name,contact name\nA,B\n".getBytes(StandardCharsets.UTF_8));
