@@ -32,12 +32,11 @@ public class ImportIT extends OpenPartnerTestSupport {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String INTERCONNECT_BUNDLE = "openpartner-interconnect-impl";
 
-    /** Small limits so that the size refusal and the batch boundaries are cheap to reach. */
+    /** Small batches so that a stop falls between many batch boundaries. */
     @Configuration
     @Override
     public Option[] config() {
         List<Option> options = new ArrayList<>(Arrays.asList(super.config()));
-        options.add(editConfigurationFilePut("etc/org.openpartner.interconnect.cfg", "import.maxBytes", "300000"));
         options.add(editConfigurationFilePut("etc/org.openpartner.interconnect.cfg", "import.batchCompanies", "5"));
         return options.toArray(new Option[0]);
     }
@@ -157,10 +156,9 @@ public class ImportIT extends OpenPartnerTestSupport {
     public void fileFaultsAreRefusedWithoutAJob() {
         Http http = api();
         Tenant tenant = newChannel(http);
-        // etc/org.openpartner.interconnect.cfg reaches the running service asynchronously after the boot
-        Http.Response tooLarge = Awaitility.await("import.maxBytes = 300000 in effect").atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofMillis(500))
-            .until(() -> http.upload("/imports", tenant.adminToken(), CSV, new byte[300_001]), r -> r.status() == 413);
+        // one byte over the default import.maxBytes (20 MiB): refused on the declared length, before reading
+        Http.Response tooLarge = http.upload("/imports", tenant.adminToken(), CSV, new byte[20 * 1024 * 1024 + 1]);
+        assertEquals(tooLarge.toString(), 413, tooLarge.status());
         assertEquals("file_too_large", tooLarge.code());
         Http.Response noColumn = http.upload("/imports", tenant.adminToken(), CSV,
             "company name,contact name\nA,B\n".getBytes(StandardCharsets.UTF_8));
