@@ -139,12 +139,12 @@ final class ImportFileReader {
     static List<SheetRow> readXlsx(byte[] content, int maxRows) {
         List<SheetRow> rows = new ArrayList<>();
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
-            Optional<Sheet> first = workbook.getFirstSheet() == null ? Optional.empty() : Optional.of(workbook.getFirstSheet());
-            if (first.isEmpty()) {
+            Sheet first = workbook.getFirstSheet();
+            if (first == null) {
                 throw ApiException.badRequest("empty_file", "the workbook has no sheet", "file");
             }
             Map<Integer, Column> columns = null;
-            try (java.util.stream.Stream<Row> sheetRows = first.get().openStream()) {
+            try (java.util.stream.Stream<Row> sheetRows = first.openStream()) {
                 Iterator<Row> it = sheetRows.iterator();
                 while (it.hasNext()) {
                     Row row = it.next();

@@ -63,11 +63,11 @@ final class ImportRules {
             } else {
                 byCompany.computeIfAbsent(Names.key(company), k -> new ArrayList<>()).add(row);
             }
-            Fault fault = rowFault(row);
+            String mobile = normalizedMobile(row.get(Column.MOBILE));
+            Fault fault = rowFault(row, mobile);
             if (fault != null) {
                 faults.put(row.line(), fault);
             } else {
-                String mobile = phones.normalizeMobile(row.get(Column.MOBILE), Column.MOBILE.header);
                 mobiles.put(row.line(), mobile);
                 linesByMobile.computeIfAbsent(mobile, m -> new ArrayList<>()).add(row.line());
             }
@@ -134,8 +134,20 @@ final class ImportRules {
             List.of());
     }
 
-    /** The first fault of a row on its own, or null. */
-    Fault rowFault(SheetRow row) {
+    /** The mobile in E.164, or null when it is empty or not a valid mobile number. */
+    private String normalizedMobile(String raw) {
+        if (raw.isBlank()) {
+            return null;
+        }
+        try {
+            return phones.normalizeMobile(raw, Column.MOBILE.header);
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+
+    /** The first fault of a row on its own, or null; {@code normalizedMobile} is the row's mobile as normalised, or null. */
+    private Fault rowFault(SheetRow row, String normalizedMobile) {
         String company = row.get(Column.COMPANY);
         if (company.isBlank()) {
             return new Fault("missing_company", Column.COMPANY.header, "the company name is empty");
@@ -160,9 +172,7 @@ final class ImportRules {
         if (mobile.isBlank()) {
             return new Fault("missing_mobile", Column.MOBILE.header, "the mobile is empty; every contact needs one");
         }
-        try {
-            phones.normalizeMobile(mobile, Column.MOBILE.header);
-        } catch (ApiException e) {
+        if (normalizedMobile == null) {
             return new Fault("invalid_mobile", Column.MOBILE.header, "'" + mobile + "' is not a valid mobile number");
         }
         String email = row.get(Column.EMAIL);

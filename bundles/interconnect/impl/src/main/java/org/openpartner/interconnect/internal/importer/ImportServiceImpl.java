@@ -151,7 +151,6 @@ public class ImportServiceImpl implements ImportService {
         job.setFormat(format);
         job.setRoles(roles);
         job.setApps(apps.isEmpty() ? null : apps);
-        job.setInitialPassword(password);
         job.setTotalRows(plan.totalRows());
         job.setTotalCompanies(plan.companies().size());
         // Rejected companies count as processed from the start: the runner skips them.
