@@ -77,6 +77,18 @@ public class ApiException extends RuntimeException {
         return text.append(" [").append(code).append(", ").append(status).append(']').toString();
     }
 
+    /**
+     * Runs a console command's work; a refusal becomes the {@link IllegalArgumentException} whose message Karaf
+     * prints ({@link #describe()}), the same words REST gives.
+     */
+    public static <T> T forConsole(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.describe());
+        }
+    }
+
     public int status() {
         return status;
     }

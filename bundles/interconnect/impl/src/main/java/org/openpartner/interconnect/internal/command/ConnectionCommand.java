@@ -24,11 +24,7 @@ abstract class ConnectionCommand implements Action {
     IdentityService identities;
 
     <T> T asConsole(Function<CallContext, T> work) {
-        try {
-            return work.apply(identities.consoleContext(tenant));
-        } catch (ApiException e) {
-            throw new IllegalArgumentException(e.describe());
-        }
+        return ApiException.forConsole(() -> work.apply(identities.consoleContext(tenant)));
     }
 
     static String text(Object value) {

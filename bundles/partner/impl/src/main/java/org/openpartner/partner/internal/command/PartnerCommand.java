@@ -26,10 +26,6 @@ abstract class PartnerCommand implements Action {
 
     /** Runs the work as the console for the tenant; a refusal becomes the message Karaf prints. */
     <T> T asConsole(Function<CallContext, T> work) {
-        try {
-            return work.apply(identities.consoleContext(tenant));
-        } catch (ApiException e) {
-            throw new IllegalArgumentException(e.describe());
-        }
+        return ApiException.forConsole(() -> work.apply(identities.consoleContext(tenant)));
     }
 }

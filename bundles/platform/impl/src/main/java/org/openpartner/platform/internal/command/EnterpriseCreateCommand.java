@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.IdentityService;
 import org.openpartner.platform.api.dto.Enterprise;
@@ -40,7 +41,7 @@ public class EnterpriseCreateCommand implements Action {
 
     @Override
     public Object execute() {
-        Enterprise created = ConsoleErrors.run(() -> identities.createEnterprise(CallContext.console(null), name,
+        Enterprise created = ApiException.forConsole(() -> identities.createEnterprise(CallContext.console(null), name,
             new NewUser(adminLogin, adminMobile, adminName, adminEmail, adminPassword, true)));
         System.out.println("Created enterprise " + created.name() + " (" + created.id() + ")");
         return null;

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.IdentityService;
 import org.openpartner.platform.api.dto.Enterprise;
@@ -23,7 +24,7 @@ public class EnterpriseListCommand implements Action {
         table.column("Id");
         table.column("Status");
         table.column("Created");
-        for (Enterprise e : ConsoleErrors.run(() -> identities.listEnterprises(CallContext.console(null)))) {
+        for (Enterprise e : ApiException.forConsole(() -> identities.listEnterprises(CallContext.console(null)))) {
             table.addRow().addContent(e.name(), e.id(), e.status(), e.createdAt());
         }
         table.print(System.out);

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.IdentityService;
 import org.openpartner.platform.api.RoleService;
 
@@ -32,7 +33,7 @@ public class RoleAssignCommand implements Action {
 
     @Override
     public Object execute() {
-        ConsoleErrors.run(() -> {
+        ApiException.forConsole(() -> {
             roles.assignRole(identities.consoleContext(tenant), userId, role);
             return null;
         });

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.IdentityService;
 import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.dto.NewUser;
@@ -48,7 +49,7 @@ public class UserCreateCommand implements Action {
 
     @Override
     public Object execute() {
-        User user = ConsoleErrors.run(() -> {
+        User user = ApiException.forConsole(() -> {
             var ctx = identities.consoleContext(tenant);
             User created = identities.createUser(ctx, new NewUser(login, mobile, name, email, password, admin));
             if (roleKeys != null) {
