@@ -1,0 +1,64 @@
+package org.openpartner.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints, per tenant, how many rows each table the import writes holds for it, so the benchmark shows that the
+ * raw baseline wrote the same rows as the import.
+ *
+ * <pre>java RowCounts jdbcUrl user password label=tenantId...</pre>
+ */
+public final class RowCounts {
+
+    private static final Map<String, String> COUNTS = new LinkedHashMap<>();
+
+    static {
+        COUNTS.put("partners", "SELECT COUNT(*) FROM OP_PARTNER WHERE TENANT_ID = ? AND CONNECTED_ENTERPRISE_ID IS NOT NULL");
+        COUNTS.put("contacts", "SELECT COUNT(*) FROM OP_PARTNER_CONTACT WHERE TENANT_ID = ?");
+        COUNTS.put("companies", "SELECT COUNT(*) FROM OP_ENTERPRISE WHERE REGISTERED_BY = ?");
+        COUNTS.put("users", "SELECT COUNT(*) FROM OP_USER u WHERE u.ENTERPRISE_ID IN "
+            + "(SELECT e.ID FROM OP_ENTERPRISE e WHERE e.REGISTERED_BY = ?)");
+        COUNTS.put("memberships", "SELECT COUNT(*) FROM OP_MEMBERSHIP WHERE TENANT_ID = ?");
+        COUNTS.put("roles", "SELECT COUNT(*) FROM OP_USER_ROLE r WHERE r.TENANT_ID = ? AND r.ROLE_KEY = 'dealer-personnel'");
+        COUNTS.put("connections", "SELECT COUNT(*) FROM OP_CONNECTION WHERE TENANT_ID = ?");
+        COUNTS.put("apps", "SELECT COUNT(*) FROM OP_CONNECTION_APP WHERE TENANT_ID = ?");
+        COUNTS.put("events", "SELECT COUNT(*) FROM OP_OUTBOX WHERE TENANT_ID = ? AND (EVENT_TYPE LIKE 'partner.c%' "
+            + "OR EVENT_TYPE LIKE 'connection.%')");
+    }
+
+    private RowCounts() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        try (Connection db = args[1].isEmpty() ? DriverManager.getConnection(args[0])
+            : DriverManager.getConnection(args[0], args[1], args[2])) {
+            StringBuilder header = new StringBuilder(String.format("%-10s", "rows"));
+            COUNTS.keySet().forEach(k -> header.append(String.format(" %11s", k)));
+            System.out.println(header);
+            for (int i = 3; i < args.length; i++) {
+                String[] labelled = args[i].split("=", 2);
+                List<Long> counts = new ArrayList<>();
+                for (String sql : COUNTS.values()) {
+                    try (PreparedStatement count = db.prepareStatement(sql)) {
+                        count.setString(1, labelled[1]);
+                        try (ResultSet rs = count.executeQuery()) {
+                            rs.next();
+                            counts.add(rs.getLong(1));
+                        }
+                    }
+                }
+                StringBuilder line = new StringBuilder(String.format("%-10s", labelled[0]));
+                counts.forEach(c -> line.append(String.format(" %11d", c)));
+                System.out.println(line);
+            }
+        }
+    }
+}
