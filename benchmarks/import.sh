@@ -49,8 +49,20 @@ json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -1; }
 post() { curl -sf -H 'Content-Type: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$3" "$api$1"; }
 token() { post /auth/login "" "{\"login\":\"$1\",\"password\":\"bench-password\"}" | json token; }
 raw() {
-  java -Xmx1g -cp "$cp" org.openpartner.benchmarks.RawImportBaseline "${jdbc[@]}" "$1" "$2" "$3" \
-    dealer-personnel share-partner 50
+  java -Xmx1g -Dderby.stream.error.file="$work/derby-raw.log" -cp "$cp" org.openpartner.benchmarks.RawImportBaseline "${jdbc[@]}" "$1" "$2" "$3" \
+    dealer-personnel share-partner 50 "$4"
+}
+# Uploads a file and waits for its job to finish; prints the job.
+import_file() {
+  local job status
+  job=$(curl -sf -H "Authorization: Bearer $bench" -H 'Content-Type: text/csv' --data-binary "@$1" \
+    "$api/imports?fileName=$(basename "$1")" | json id)
+  while :; do
+    status=$(curl -sf -H "Authorization: Bearer $bench" "$api/imports/$job")
+    case "$(echo "$status" | json status)" in completed|failed|cancelled) break ;; esac
+    sleep 0.25
+  done
+  echo "$status"
 }
 # A vendor enterprise with Partner enabled; prints "tenantId userId" of its admin.
 vendor() {
@@ -65,6 +77,10 @@ echo "== Import benchmark on $db: $companies companies x 3 contact rows, 1 % bad
 java -cp "$cp" org.openpartner.benchmarks.ImportFileGenerator "$work/import.csv" "$companies" 3 1 Imported 0
 java -cp "$cp" org.openpartner.benchmarks.ImportFileGenerator "$work/raw-1.csv" "$companies" 3 1 RawFirst 3000000
 java -cp "$cp" org.openpartner.benchmarks.ImportFileGenerator "$work/raw-2.csv" "$companies" 3 1 RawSecond 6000000
+# Warm-up files, imported or inserted first and untimed, so that both sides run JIT-compiled code.
+java -cp "$cp" org.openpartner.benchmarks.ImportFileGenerator "$work/import-warm.csv" 300 3 1 ImportedWarm 8000000
+java -cp "$cp" org.openpartner.benchmarks.ImportFileGenerator "$work/raw-1-warm.csv" 300 3 1 RawFirstWarm 8100000
+java -cp "$cp" org.openpartner.benchmarks.ImportFileGenerator "$work/raw-2-warm.csv" 300 3 1 RawSecondWarm 8200000
 
 start
 admin=$(post /auth/login "" '{"login":"admin","password":"openpartner-admin"}' | json token)
@@ -74,27 +90,22 @@ read -r raw2_tenant raw2_actor <<<"$(vendor "Raw Vendor Two" raw2-admin)"
 # Derby is embedded: the baseline opens the same database files, so the distribution is stopped meanwhile.
 stop
 
-raw1=$(raw "$work/raw-1.csv" "$raw1_tenant" "$raw1_actor"); echo "$raw1"
+raw1=$(raw "$work/raw-1.csv" "$raw1_tenant" "$raw1_actor" "$work/raw-1-warm.csv"); echo "$raw1"
 
 start
 bench=$(token import-admin)
+import_file "$work/import-warm.csv" >/dev/null
 t0=$(date +%s%N)
-job=$(curl -sf -H "Authorization: Bearer $bench" -H 'Content-Type: text/csv' --data-binary "@$work/import.csv" \
-  "$api/imports?fileName=import.csv" | json id)
-while :; do
-  status=$(curl -sf -H "Authorization: Bearer $bench" "$api/imports/$job")
-  case "$(echo "$status" | json status)" in completed|failed|cancelled) break ;; esac
-  sleep 0.5
-done
+status=$(import_file "$work/import.csv")
 t1=$(date +%s%N)
 echo "$status" | tr ',' '\n' | grep -E '"(status|totalRows|processedRows|rejectedRows|importedCompanies|rejectedCompanies)"' | tr '\n' ' '; echo
 rows=$(echo "$status" | json processedRows)
 import_seconds=$(awk "BEGIN {printf \"%.2f\", ($t1 - $t0) / 1e9}")
 stop
 
-raw2=$(raw "$work/raw-2.csv" "$raw2_tenant" "$raw2_actor"); echo "$raw2"
+raw2=$(raw "$work/raw-2.csv" "$raw2_tenant" "$raw2_actor" "$work/raw-2-warm.csv"); echo "$raw2"
 echo
-java -cp "$cp" org.openpartner.benchmarks.RowCounts "${jdbc[@]}" "import=$import_tenant" "raw-1=$raw1_tenant" "raw-2=$raw2_tenant"
+java -Dderby.stream.error.file="$work/derby-raw.log" -cp "$cp" org.openpartner.benchmarks.RowCounts "${jdbc[@]}" "import=$import_tenant" "raw-1=$raw1_tenant" "raw-2=$raw2_tenant"
 
 rate() { echo "$1" | sed -n 's/.*rowsPerSecond=\([0-9]*\).*/\1/p'; }
 import_rate=$(awk "BEGIN {printf \"%.0f\", $rows / $import_seconds}")

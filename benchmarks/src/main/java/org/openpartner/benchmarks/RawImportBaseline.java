@@ -26,7 +26,8 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
  * {@code batch} companies, with no validation and no lookups. The file is parsed with a split on commas (the
  * generator never quotes) and a company is skipped when one of its mobiles is not E.164, as the import rejects it.
  *
- * <pre>java RawImportBaseline jdbcUrl user password file.csv tenantId actorUserId roleKey appIds batch</pre>
+ * <pre>java RawImportBaseline jdbcUrl user password file.csv tenantId actorUserId roleKey appIds batch [warmup.csv]</pre>
+ * A warm-up file is inserted first, untimed, so that the JIT has compiled the path as on the running server.
  * Prints one line: {@code raw rows=… companies=… seconds=… rowsPerSecond=…}.
  */
 public final class RawImportBaseline {
@@ -41,8 +42,8 @@ public final class RawImportBaseline {
     }
 
     public static void main(String[] args) throws IOException, SQLException {
-        if (args.length != 9) {
-            System.err.println("usage: RawImportBaseline jdbcUrl user password file.csv tenantId actorUserId roleKey appIds batch");
+        if (args.length != 9 && args.length != 10) {
+            System.err.println("usage: RawImportBaseline jdbcUrl user password file.csv tenantId actorUserId roleKey appIds batch [warmup.csv]");
             System.exit(2);
         }
         String tenant = args[4];
@@ -55,30 +56,39 @@ public final class RawImportBaseline {
         try (Connection db = args[1].isEmpty() ? DriverManager.getConnection(args[0])
             : DriverManager.getConnection(args[0], args[1], args[2])) {
             db.setAutoCommit(false);
+            if (args.length == 10) {
+                insert(db, Path.of(args[9]), tenant, actor, role, apps, batch);
+            }
             long started = System.nanoTime();
-            List<String> lines = Files.readAllLines(Path.of(args[3]), StandardCharsets.UTF_8);
-            Map<String, List<Row>> companies = new LinkedHashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",", -1);
-                companies.computeIfAbsent(f[0], k -> new ArrayList<>())
-                    .add(new Row(f[0], f[1], f[2], f[3], f[4], f[5], f[6].equalsIgnoreCase("yes")));
-            }
-            List<List<Row>> valid = companies.values().stream()
-                .filter(rows -> rows.stream().allMatch(r -> E164.matcher(r.mobile()).matches())).toList();
-            try (Writer writer = new Writer(db, tenant, actor, role, apps)) {
-                for (int from = 0; from < valid.size(); from += batch) {
-                    for (List<Row> company : valid.subList(from, Math.min(valid.size(), from + batch))) {
-                        writer.add(company);
-                    }
-                    writer.flush();
-                    db.commit();
-                }
-            }
+            int[] counts = insert(db, Path.of(args[3]), tenant, actor, role, apps, batch);
             double seconds = (System.nanoTime() - started) / 1e9;
-            int rows = lines.size() - 1;
             System.out.printf(Locale.ROOT, "raw rows=%d companies=%d seconds=%.2f rowsPerSecond=%.0f%n",
-                rows, valid.size(), seconds, rows / seconds);
+                counts[0], counts[1], seconds, counts[0] / seconds);
         }
+    }
+
+    /** Reads the file and inserts its valid companies; returns the file's rows and the companies inserted. */
+    private static int[] insert(Connection db, Path file, String tenant, String actor, String role, List<String> apps,
+                                int batch) throws IOException, SQLException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, List<Row>> companies = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            companies.computeIfAbsent(f[0], k -> new ArrayList<>())
+                .add(new Row(f[0], f[1], f[2], f[3], f[4], f[5], f[6].equalsIgnoreCase("yes")));
+        }
+        List<List<Row>> valid = companies.values().stream()
+            .filter(rows -> rows.stream().allMatch(r -> E164.matcher(r.mobile()).matches())).toList();
+        try (Writer writer = new Writer(db, tenant, actor, role, apps)) {
+            for (int from = 0; from < valid.size(); from += batch) {
+                for (List<Row> company : valid.subList(from, Math.min(valid.size(), from + batch))) {
+                    writer.add(company);
+                }
+                writer.flush();
+                db.commit();
+            }
+        }
+        return new int[] {lines.size() - 1, valid.size()};
     }
 
     /** One prepared statement per table, filled with a batch of companies and executed table by table. */
@@ -104,7 +114,7 @@ public final class RawImportBaseline {
             this.apps = apps;
             partner = db.prepareStatement("INSERT INTO OP_PARTNER (ID, TENANT_ID, NAME, NAME_KEY, PARTNER_TYPE, "
                 + "PARTNER_LEVEL, OWNER_USER_ID, STATUS, CONNECTED_ENTERPRISE_ID, CREATED_AT, UPDATED_AT, VERSION) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, 2)");
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, 1)");
             contact = db.prepareStatement("INSERT INTO OP_PARTNER_CONTACT (ID, TENANT_ID, PARTNER_ID, NAME, MOBILE, "
                 + "EMAIL, SYSTEM_ADMIN, RECORD_TYPE, OWNER_USER_ID, CREATED_AT, UPDATED_AT, VERSION) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, 'partner-contact', ?, ?, ?, 1)");

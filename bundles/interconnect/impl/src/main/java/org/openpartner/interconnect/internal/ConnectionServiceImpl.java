@@ -21,8 +21,10 @@ import org.openpartner.interconnect.internal.jpa.ConnectionAppEntity;
 import org.openpartner.interconnect.internal.jpa.ConnectionEntity;
 import org.openpartner.partner.api.PartnerService;
 import org.openpartner.partner.api.dto.ContactInput;
+import org.openpartner.partner.api.dto.NewPartner;
 import org.openpartner.partner.api.dto.Partner;
 import org.openpartner.partner.api.dto.PartnerContact;
+import org.openpartner.partner.api.dto.PartnerInput;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
@@ -32,11 +34,13 @@ import org.openpartner.platform.api.KeysetCursor;
 import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
+import org.openpartner.platform.api.dto.CompanyRegistration;
 import org.openpartner.platform.api.dto.DomainEvent;
 import org.openpartner.platform.api.dto.Enterprise;
 import org.openpartner.platform.api.dto.ExternalUser;
 import org.openpartner.platform.api.dto.Membership;
 import org.openpartner.platform.api.dto.NewUser;
+import org.openpartner.platform.api.dto.RegisteredCompany;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.osgi.service.component.annotations.Activate;
@@ -116,36 +120,92 @@ public class ConnectionServiceImpl implements ConnectionService {
         });
     }
 
+    /** A new company of a bulk connect: its partner, its connector contacts and the apps it gets beyond the defaults. */
+    public record NewCompany(PartnerInput partner, List<Connector> connectors, List<String> extraApps) {
+    }
+
     /**
      * Registers the company, makes its connector contacts external users and activates the connection. Runs inside
-     * the caller's unit of work; the bulk import calls it once per company.
+     * the caller's unit of work.
      */
     public ConnectResult establish(CallContext ctx, Partner partner, List<Connector> connectors, Set<String> roles,
                                    List<String> extraApps, String origin, String initialPassword,
                                    boolean generatePasswords) {
         String connectionId = Ids.newId();
-        Enterprise company = memberships.registerEnterprise(ctx, partner.name());
-        boolean anyAdmin = connectors.stream().anyMatch(Connector::systemAdmin);
-        List<NewUser> contacts = new ArrayList<>();
-        for (int i = 0; i < connectors.size(); i++) {
-            Connector c = connectors.get(i);
-            boolean admin = c.systemAdmin() || (!anyAdmin && i == 0);
-            contacts.add(new NewUser(null, c.mobile(), c.name(), c.email(), initialPassword, admin));
-        }
+        RegisteredCompany company = memberships.registerCompanies(ctx, List.of(new CompanyRegistration(partner.name(),
+            connectionId, newUsers(connectors, initialPassword), roles)), generatePasswords).get(0);
         List<ConnectorAccount> accounts = new ArrayList<>();
-        for (ExternalUser user : memberships.ensureExternalUsers(ctx, company.id(), contacts, generatePasswords)) {
-            memberships.addMember(ctx, ctx.tenantId(), company.id(), connectionId, user.user().id(), roles);
+        for (ExternalUser user : company.users()) {
             accounts.add(new ConnectorAccount(user.user().id(), user.user().name(), user.user().mobile(), user.created(),
                 user.initialPassword()));
         }
-        partners.markConnected(ctx, partner.id(), company.id());
+        partners.markConnected(ctx, partner.id(), company.enterprise().id());
         Connection connection = tx.inTransaction(em -> {
-            ConnectionEntity entity = persistConnection(em, ctx, connectionId, partner.id(), company.id(), origin, roles,
-                extraApps);
+            ConnectionEntity entity = persistConnection(em, ctx, connectionId, partner.id(), company.enterprise().id(),
+                origin, roles, extraApps);
             events.publish(em, event("connection.created", ctx, entity, "Connected partner '" + partner.name() + "'"));
-            return toDto(em, entity, nameOf(ctx.tenantId()), partner.name(), company.name(), connectors.size());
+            return toDto(em, entity, nameOf(ctx.tenantId()), partner.name(), company.enterprise().name(), connectors.size());
         });
         return new ConnectResult(connection, accounts);
+    }
+
+    /**
+     * Connects new companies in the caller's unit of work with set-based writes, as bulk imports need: registers
+     * their enterprises and external users (without passwords unless {@code initialPassword}), creates their
+     * partners with contacts, connected from the start, and activates the connections. Fails as a whole.
+     */
+    public void establishNew(CallContext ctx, List<NewCompany> companies, Set<String> roles, String origin,
+                             String initialPassword) {
+        if (companies.isEmpty()) {
+            return;
+        }
+        List<String> connectionIds = new ArrayList<>();
+        List<CompanyRegistration> registrations = new ArrayList<>();
+        for (NewCompany company : companies) {
+            String connectionId = Ids.newId();
+            connectionIds.add(connectionId);
+            registrations.add(new CompanyRegistration(company.partner().name(), connectionId,
+                newUsers(company.connectors(), initialPassword), roles));
+        }
+        List<RegisteredCompany> registered = memberships.registerCompanies(ctx, registrations, false);
+        List<NewPartner> newPartners = new ArrayList<>();
+        for (int i = 0; i < companies.size(); i++) {
+            List<ContactInput> contacts = companies.get(i).connectors().stream()
+                .map(c -> new ContactInput(c.name(), c.mobile(), c.email(), null, c.systemAdmin(), null)).toList();
+            newPartners.add(new NewPartner(companies.get(i).partner(), contacts, registered.get(i).enterprise().id()));
+        }
+        List<Partner> created = partners.createAll(ctx, newPartners);
+        tx.inTransaction(em -> {
+            // Connections first, then their apps: the flush writes one JDBC batch per table.
+            List<ConnectionEntity> connections = new ArrayList<>();
+            List<DomainEvent> published = new ArrayList<>();
+            for (int i = 0; i < companies.size(); i++) {
+                ConnectionEntity entity = newConnection(ctx, connectionIds.get(i), created.get(i).id(),
+                    registered.get(i).enterprise().id(), origin, roles);
+                em.persist(entity);
+                connections.add(entity);
+                published.add(event("connection.created", ctx, entity, "Connected partner '" + created.get(i).name() + "'"));
+            }
+            for (int i = 0; i < companies.size(); i++) {
+                for (String appId : enabledApps(companies.get(i).extraApps())) {
+                    em.persist(enabledApp(connections.get(i), appId));
+                }
+            }
+            em.flush();
+            events.publishAll(em, published);
+            return null;
+        });
+    }
+
+    /** The platform users a company's connector contacts become; without a system admin, the first one is it. */
+    private static List<NewUser> newUsers(List<Connector> connectors, String initialPassword) {
+        boolean anyAdmin = connectors.stream().anyMatch(Connector::systemAdmin);
+        List<NewUser> users = new ArrayList<>();
+        for (int i = 0; i < connectors.size(); i++) {
+            Connector c = connectors.get(i);
+            users.add(new NewUser(null, c.mobile(), c.name(), c.email(), initialPassword, c.systemAdmin() || (!anyAdmin && i == 0)));
+        }
+        return users;
     }
 
     /** Persists an active connection with the apps that are on by default plus {@code extraApps}. */
@@ -153,12 +213,17 @@ public class ConnectionServiceImpl implements ConnectionService {
                                        String origin, Set<String> roles, List<String> extraApps) {
         ConnectionEntity entity = newConnection(ctx, id, partnerId, companyId, origin, roles);
         em.persist(entity);
-        Set<String> enabled = new LinkedHashSet<>(apps.enabledByDefault());
-        enabled.addAll(extraApps);
-        for (String appId : enabled) {
+        for (String appId : enabledApps(extraApps)) {
             em.persist(enabledApp(entity, appId));
         }
         return entity;
+    }
+
+    /** The apps a new connection starts with: those on by default and {@code extraApps}. */
+    private Set<String> enabledApps(List<String> extraApps) {
+        Set<String> enabled = new LinkedHashSet<>(apps.enabledByDefault());
+        enabled.addAll(extraApps);
+        return enabled;
     }
 
     private static ConnectionEntity newConnection(CallContext ctx, String id, String partnerId, String companyId,

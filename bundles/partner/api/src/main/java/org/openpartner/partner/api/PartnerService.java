@@ -1,9 +1,11 @@
 package org.openpartner.partner.api;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.openpartner.partner.api.dto.ContactInput;
+import org.openpartner.partner.api.dto.NewPartner;
 import org.openpartner.partner.api.dto.Partner;
 import org.openpartner.partner.api.dto.PartnerContact;
 import org.openpartner.partner.api.dto.PartnerFilter;
@@ -35,6 +37,16 @@ public interface PartnerService {
     PartnerSetup setup(CallContext ctx);
 
     Partner create(CallContext ctx, PartnerInput input);
+
+    /**
+     * Creates partners with their contacts in one transaction, checking names and mobiles with a few set-based
+     * queries for the whole list: what bulk imports use. A partner given a connected enterprise is connected from
+     * the start (its {@code partner.connected} event follows its {@code partner.created}). Fails as a whole on the
+     * first refusal, which names the partner's or contact's field as {@link #create} and {@link #addContact} do.
+     *
+     * @return the partners created, in order
+     */
+    List<Partner> createAll(CallContext ctx, List<NewPartner> partners);
 
     Partner get(CallContext ctx, String partnerId);
 
@@ -71,6 +83,9 @@ public interface PartnerService {
 
     /** The tenant's partner with this name (ignoring case and spaces), if any. */
     Optional<Partner> findByName(CallContext ctx, String name);
+
+    /** The tenant's partners with any of these names (ignoring case and spaces), in one query. */
+    List<Partner> findByNames(CallContext ctx, Collection<String> names);
 
     /**
      * For an external user: the partner record the upstream keeps of the caller's own company (the partner whose

@@ -3,7 +3,9 @@ package org.openpartner.partner.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import javax.persistence.TypedQuery;
 
 import org.openpartner.partner.api.PartnerService;
 import org.openpartner.partner.api.dto.ContactInput;
+import org.openpartner.partner.api.dto.NewPartner;
 import org.openpartner.partner.api.dto.Partner;
 import org.openpartner.partner.api.dto.PartnerContact;
 import org.openpartner.partner.api.dto.PartnerFilter;
@@ -133,6 +136,82 @@ public class PartnerServiceImpl implements PartnerService {
             persistUnique(em, p);
             events.publish(em, event("partner.created", ctx, p, "Partner '" + p.getName() + "' created"));
             return toDto(em, p);
+        });
+    }
+
+    @Override
+    public List<Partner> createAll(CallContext ctx, List<NewPartner> partners) {
+        requireManager(ctx);
+        if (partners == null || partners.isEmpty()) {
+            return List.of();
+        }
+        String defaultOwner = ctx.isConsole() ? null : ctx.userId();
+        Set<String> checkedOwners = new HashSet<>();
+        List<ValidPartner> valid = new ArrayList<>();
+        List<List<ValidContact>> contacts = new ArrayList<>();
+        Set<String> nameKeys = new HashSet<>();
+        for (NewPartner partner : partners) {
+            ValidPartner p = validate(ctx, partner.partner(), defaultOwner, checkedOwners);
+            if (!nameKeys.add(p.nameKey())) {
+                throw duplicateName();
+            }
+            valid.add(p);
+            List<ValidContact> cs = new ArrayList<>();
+            Set<String> mobiles = new HashSet<>();
+            for (ContactInput contact : partner.contacts() == null ? List.<ContactInput>of() : partner.contacts()) {
+                ValidContact c = validate(contact);
+                if (!mobiles.add(c.mobile())) {
+                    throw ApiException.conflict("duplicate_mobile", "this partner already has a contact with this mobile", "mobile");
+                }
+                cs.add(c);
+            }
+            contacts.add(cs);
+        }
+        return tx.inTransaction(em -> {
+            requireEnabled(em, ctx);
+            List<String> keys = List.copyOf(nameKeys);
+            for (int from = 0; from < keys.size(); from += 500) {
+                if (!em.createQuery("select p.id from PartnerEntity p where p.tenantId = :t and p.nameKey in :k", String.class)
+                    .setParameter("t", ctx.tenantId()).setParameter("k", keys.subList(from, Math.min(keys.size(), from + 500)))
+                    .setMaxResults(1).getResultList().isEmpty()) {
+                    throw duplicateName();
+                }
+            }
+            Instant now = Instant.now();
+            // Partners first, then contacts: the flush writes one JDBC batch per table.
+            List<PartnerEntity> created = new ArrayList<>();
+            for (int i = 0; i < partners.size(); i++) {
+                PartnerEntity p = new PartnerEntity();
+                p.setId(Ids.newId());
+                p.setTenantId(ctx.tenantId());
+                apply(p, valid.get(i));
+                p.setConnectedEnterpriseId(partners.get(i).connectedEnterpriseId());
+                p.setCreatedAt(now);
+                p.setUpdatedAt(now);
+                em.persist(p);
+                created.add(p);
+            }
+            List<DomainEvent> published = new ArrayList<>();
+            for (int i = 0; i < partners.size(); i++) {
+                PartnerEntity p = created.get(i);
+                published.add(event("partner.created", ctx, p, "Partner '" + p.getName() + "' created"));
+                for (ValidContact contact : contacts.get(i)) {
+                    PartnerContactEntity c = newContact(ctx, p, contact, now);
+                    em.persist(c);
+                    published.add(contactEvent("partner.contact.created", ctx, c, "Contact '" + c.getName()
+                        + "' added to partner '" + p.getName() + "'"));
+                }
+                if (p.getConnectedEnterpriseId() != null) {
+                    published.add(event("partner.connected", ctx, p, "Partner '" + p.getName() + "' connected"));
+                }
+            }
+            flushUnique(em);
+            events.publishAll(em, published);
+            List<Partner> result = new ArrayList<>();
+            for (int i = 0; i < created.size(); i++) {
+                result.add(toDto(created.get(i), contacts.get(i).size()));
+            }
+            return result;
         });
     }
 
@@ -295,6 +374,26 @@ public class PartnerServiceImpl implements PartnerService {
     }
 
     @Override
+    public List<Partner> findByNames(CallContext ctx, Collection<String> names) {
+        requireManager(ctx);
+        List<String> keys = names == null ? List.of()
+            : names.stream().filter(n -> n != null && !n.isBlank()).map(Names::key).distinct().toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return tx.read(em -> {
+            List<PartnerEntity> found = new ArrayList<>();
+            for (int from = 0; from < keys.size(); from += 500) {
+                found.addAll(em.createQuery("select p from PartnerEntity p where p.tenantId = :t and p.nameKey in :k",
+                        PartnerEntity.class).setParameter("t", ctx.tenantId())
+                    .setParameter("k", keys.subList(from, Math.min(keys.size(), from + 500))).getResultList());
+            }
+            Map<String, Integer> counts = contactCounts(em, ctx.tenantId(), found);
+            return found.stream().map(p -> toDto(p, counts.getOrDefault(p.getId(), 0))).toList();
+        });
+    }
+
+    @Override
     public PartnerProfile companyProfile(CallContext ctx) {
         if (!ctx.isExternal()) {
             throw ApiException.forbidden("only users of a connected company have a company profile here");
@@ -321,22 +420,26 @@ public class PartnerServiceImpl implements PartnerService {
         return tx.inTransaction(em -> {
             PartnerEntity partner = requirePartner(em, ctx, partnerId);
             requireUniqueMobile(em, partner.getId(), valid.mobile(), null);
-            Instant now = Instant.now();
-            PartnerContactEntity c = new PartnerContactEntity();
-            c.setId(Ids.newId());
-            c.setTenantId(ctx.tenantId());
-            c.setPartnerId(partner.getId());
-            c.setRecordType(RECORD_TYPE_PARTNER_CONTACT);
-            c.setOwnerUserId(partner.getOwnerUserId());
-            apply(c, valid);
-            c.setCreatedAt(now);
-            c.setUpdatedAt(now);
+            PartnerContactEntity c = newContact(ctx, partner, valid, Instant.now());
             em.persist(c);
             flushUnique(em);
             events.publish(em, contactEvent("partner.contact.created", ctx, c, "Contact '" + c.getName()
                 + "' added to partner '" + partner.getName() + "'"));
             return toDto(c);
         });
+    }
+
+    private static PartnerContactEntity newContact(CallContext ctx, PartnerEntity partner, ValidContact valid, Instant now) {
+        PartnerContactEntity c = new PartnerContactEntity();
+        c.setId(Ids.newId());
+        c.setTenantId(ctx.tenantId());
+        c.setPartnerId(partner.getId());
+        c.setRecordType(RECORD_TYPE_PARTNER_CONTACT);
+        c.setOwnerUserId(partner.getOwnerUserId());
+        apply(c, valid);
+        c.setCreatedAt(now);
+        c.setUpdatedAt(now);
+        return c;
     }
 
     @Override
@@ -394,6 +497,11 @@ public class PartnerServiceImpl implements PartnerService {
     }
 
     ValidPartner validate(CallContext ctx, PartnerInput input, String defaultOwner) {
+        return validate(ctx, input, defaultOwner, new HashSet<>());
+    }
+
+    /** Validates the input; owners in {@code checkedOwners} are known to exist, and checked ones are added. */
+    private ValidPartner validate(CallContext ctx, PartnerInput input, String defaultOwner, Set<String> checkedOwners) {
         if (input == null) {
             throw ApiException.badRequest("required", "a body describing the partner is required", "name");
         }
@@ -406,9 +514,10 @@ public class PartnerServiceImpl implements PartnerService {
             throw ApiException.badRequest("invalid_status", "status must be one of " + STATUSES, "status");
         }
         String owner = input.ownerUserId() == null || input.ownerUserId().isBlank() ? defaultOwner : input.ownerUserId().strip();
-        if (owner != null) {
+        if (owner != null && !checkedOwners.contains(owner)) {
             try {
                 identities.getUser(ctx, owner);
+                checkedOwners.add(owner);
             } catch (ApiException e) {
                 throw ApiException.unprocessable("invalid_owner", "ownerUserId is not an employee of this enterprise",
                     "ownerUserId");

@@ -1,5 +1,7 @@
 package org.openpartner.platform.api;
 
+import java.util.List;
+
 import javax.persistence.EntityManager;
 
 import org.openpartner.platform.api.dto.DomainEvent;
@@ -19,4 +21,12 @@ public interface EventPublisher {
      * @throws IllegalStateException when {@code em} has no active transaction
      */
     void publish(EntityManager em, DomainEvent event);
+
+    /**
+     * Appends the events, in their order, inside the active transaction of {@code em}, as one batch of inserts:
+     * what bulk operations use.
+     *
+     * @throws IllegalStateException when {@code em} has no active transaction
+     */
+    void publishAll(EntityManager em, List<DomainEvent> events);
 }

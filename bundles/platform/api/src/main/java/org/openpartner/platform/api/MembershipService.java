@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.openpartner.platform.api.dto.ActingContext;
+import org.openpartner.platform.api.dto.CompanyRegistration;
 import org.openpartner.platform.api.dto.Enterprise;
 import org.openpartner.platform.api.dto.ExternalUser;
 import org.openpartner.platform.api.dto.Membership;
 import org.openpartner.platform.api.dto.NewUser;
+import org.openpartner.platform.api.dto.RegisteredCompany;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -25,6 +27,16 @@ public interface MembershipService {
      * {@code name}, made unique with a number when another enterprise has it.
      */
     Enterprise registerEnterprise(CallContext ctx, String name);
+
+    /**
+     * Upstream: registers each company as {@link #registerEnterprise} does, makes its contacts users as
+     * {@link #ensureExternalUsers} does, and makes them members of the acting tenant under the company's
+     * connection with its external roles, as {@link #addMember} does: all companies in one transaction, with a
+     * few set-based queries for the whole list rather than some per contact. What connecting one company and
+     * bulk imports of thousands use. Fails as a whole on the first refusal.
+     */
+    List<RegisteredCompany> registerCompanies(CallContext ctx, List<CompanyRegistration> companies,
+                                              boolean generatePasswords);
 
     /**
      * Upstream: the platform user whose identity is the mobile of {@code contact}, created as an employee of

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,7 @@ import org.openpartner.interconnect.internal.ConnectionServiceImpl.Connector;
 import org.openpartner.interconnect.internal.InterconnectConfig;
 import org.openpartner.interconnect.internal.Roles;
 import org.openpartner.interconnect.internal.jpa.ImportJobEntity;
+import org.openpartner.interconnect.internal.jpa.ImportRejectionEntity;
 import org.openpartner.partner.api.PartnerService;
 import org.openpartner.partner.api.dto.ContactInput;
 import org.openpartner.partner.api.dto.Partner;
@@ -41,6 +43,7 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.Ids;
+import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.PhoneNumbers;
 import org.openpartner.platform.api.dto.DomainEvent;
 import org.openpartner.platform.api.jpa.Transactions;
@@ -247,10 +250,7 @@ public class ImportRunner {
             int to = end;
             try {
                 unitOfWork.inUnit(() -> {
-                    for (ImportPlan.Company company : batch) {
-                        importCompany(ctx, job, company);
-                    }
-                    advance(job, from, to, Progress.imported(batch));
+                    advance(job, from, to, importBatch(ctx, job, batch));
                     return null;
                 });
             } catch (LostJob e) {
@@ -301,13 +301,72 @@ public class ImportRunner {
         }
     }
 
+    /**
+     * Connects a batch of companies with set-based writes: one lookup of their names, then the new companies
+     * together; a company whose partner exists is connected on its own, one already connected is rejected.
+     */
+    private Progress importBatch(CallContext ctx, ImportJobEntity job, List<ImportPlan.Company> batch) {
+        Map<String, Partner> existing = new HashMap<>();
+        for (Partner partner : partners.findByNames(ctx, batch.stream().map(ImportPlan.Company::name).toList())) {
+            existing.put(Names.key(partner.name()), partner);
+        }
+        Set<String> roles = Roles.orDefault(Roles.split(job.getRoles()));
+        List<ConnectionServiceImpl.NewCompany> fresh = new ArrayList<>();
+        List<ImportRejectionEntity> rejections = new ArrayList<>();
+        int rows = 0;
+        int importedRows = 0;
+        int rejectedCompanies = 0;
+        for (ImportPlan.Company company : batch) {
+            rows += company.contacts().size();
+            Partner partner = existing.get(Names.key(company.name()));
+            if (partner != null && partner.connectedEnterpriseId() != null) {
+                for (RejectedRow row : rejections(company, alreadyConnected(company, partner))) {
+                    rejections.add(ImportServiceImpl.rejection(job.getId(), company.ordinal(), row));
+                }
+                rejectedCompanies++;
+                continue;
+            }
+            importedRows += company.contacts().size();
+            if (partner != null) {
+                importCompany(ctx, job, company);
+            } else {
+                fresh.add(new ConnectionServiceImpl.NewCompany(new PartnerInput(company.name(), company.type(),
+                    company.level(), null, null, null, null, null), connectors(company), apps(job, company)));
+            }
+        }
+        connections.establishNew(ctx, fresh, roles, Connection.ORIGIN_IMPORT, job.getInitialPassword());
+        if (!rejections.isEmpty()) {
+            tx.inTransaction(em -> {
+                rejections.forEach(em::persist);
+                return null;
+            });
+        }
+        return new Progress(rows, batch.size(), importedRows, batch.size() - rejectedCompanies, rejections.size(),
+            rejectedCompanies);
+    }
+
+    private static RowFailure alreadyConnected(ImportPlan.Company company, Partner existing) {
+        return new RowFailure(company.contacts().get(0).line(), ApiException.conflict("already_connected", "partner '"
+            + existing.name() + "' is already connected", ImportService.COLUMN_COMPANY));
+    }
+
+    private static List<Connector> connectors(ImportPlan.Company company) {
+        return company.contacts().stream()
+            .map(c -> new Connector(c.name(), c.mobile(), c.email(), c.systemAdmin())).toList();
+    }
+
+    private List<String> apps(ImportJobEntity job, ImportPlan.Company company) {
+        Set<String> apps = new LinkedHashSet<>(Roles.split(job.getApps()));
+        apps.addAll(company.apps());
+        return connections.requireInstalled(List.copyOf(apps));
+    }
+
     /** Connects one company of the file: its partner (found by name or created), contacts and connection. */
     private void importCompany(CallContext ctx, ImportJobEntity job, ImportPlan.Company company) {
         int firstLine = company.contacts().get(0).line();
         Partner existing = atLine(firstLine, () -> partners.findByName(ctx, company.name()).orElse(null));
         if (existing != null && existing.connectedEnterpriseId() != null) {
-            throw new RowFailure(firstLine, ApiException.conflict("already_connected", "partner '" + existing.name()
-                + "' is already connected", ImportService.COLUMN_COMPANY));
+            throw alreadyConnected(company, existing);
         }
         Partner partner = existing != null ? existing : atLine(firstLine, () -> partners.create(ctx,
             new PartnerInput(company.name(), company.type(), company.level(), null, null, null, null, null)));
@@ -317,18 +376,15 @@ public class ImportRunner {
                 knownMobiles.add(contact.mobile());
             }
         }
-        List<Connector> connectors = new ArrayList<>();
         for (ImportPlan.Contact contact : company.contacts()) {
             if (!knownMobiles.contains(contact.mobile())) {
                 atLine(contact.line(), () -> partners.addContact(ctx, partner.id(), new ContactInput(contact.name(),
                     contact.mobile(), contact.email(), null, contact.systemAdmin(), null)));
             }
-            connectors.add(new Connector(contact.name(), contact.mobile(), contact.email(), contact.systemAdmin()));
         }
-        Set<String> apps = new LinkedHashSet<>(Roles.split(job.getApps()));
-        apps.addAll(company.apps());
-        atLine(firstLine, () -> connections.establish(ctx, partner, connectors, Roles.orDefault(Roles.split(job.getRoles())),
-            connections.requireInstalled(List.copyOf(apps)), Connection.ORIGIN_IMPORT, job.getInitialPassword(), false));
+        atLine(firstLine, () -> connections.establish(ctx, partner, connectors(company),
+            Roles.orDefault(Roles.split(job.getRoles())), apps(job, company), Connection.ORIGIN_IMPORT,
+            job.getInitialPassword(), false));
     }
 
     private static <T> T atLine(int line, Supplier<T> work) {
@@ -341,15 +397,8 @@ public class ImportRunner {
 
     /** Records why a company was not imported, and moves past it, in one unit. */
     private void reject(ImportJobEntity job, int from, int to, ImportPlan.Company company, RuntimeException failure) {
-        RowFailure row = failure instanceof RowFailure f ? f
-            : new RowFailure(company.firstLine(), (ApiException) failure);
-        List<RejectedRow> rejections = new ArrayList<>();
-        for (ImportPlan.Contact contact : company.contacts()) {
-            boolean culprit = contact.line() == row.line;
-            rejections.add(new RejectedRow(contact.line(), company.name(), contact.name(), contact.mobile(),
-                culprit ? row.refusal.code() : "company_rejected", culprit ? column(row.refusal.field()) : null,
-                culprit ? row.refusal.getMessage() : "not imported because line " + row.line + " of the same company was refused"));
-        }
+        List<RejectedRow> rejections = rejections(company, failure instanceof RowFailure f ? f
+            : new RowFailure(company.firstLine(), (ApiException) failure));
         unitOfWork.inUnit(() -> {
             tx.inTransaction(em -> {
                 for (RejectedRow r : rejections) {
@@ -360,6 +409,18 @@ public class ImportRunner {
             advance(job, from, to, new Progress(rejections.size(), 1, 0, 0, rejections.size(), 1));
             return null;
         });
+    }
+
+    /** The company's rows as rejected: the culprit line with the refusal, the others as company_rejected. */
+    private static List<RejectedRow> rejections(ImportPlan.Company company, RowFailure row) {
+        List<RejectedRow> rejections = new ArrayList<>();
+        for (ImportPlan.Contact contact : company.contacts()) {
+            boolean culprit = contact.line() == row.line;
+            rejections.add(new RejectedRow(contact.line(), company.name(), contact.name(), contact.mobile(),
+                culprit ? row.refusal.code() : "company_rejected", culprit ? column(row.refusal.field()) : null,
+                culprit ? row.refusal.getMessage() : "not imported because line " + row.line + " of the same company was refused"));
+        }
+        return rejections;
     }
 
     /** The file column a service's field name stands for. */

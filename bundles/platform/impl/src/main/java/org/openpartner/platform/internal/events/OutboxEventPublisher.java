@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -33,8 +34,16 @@ public class OutboxEventPublisher implements EventPublisher {
 
     @Override
     public void publish(EntityManager em, DomainEvent event) {
+        publishAll(em, List.of(event));
+    }
+
+    @Override
+    public void publishAll(EntityManager em, List<DomainEvent> events) {
         if (!em.getTransaction().isActive()) {
             throw new IllegalStateException("events are published inside the transaction of the change they describe");
+        }
+        if (events.isEmpty()) {
+            return;
         }
         // Flushing starts the database transaction, so the connection below carries the uncommitted change.
         em.flush();
@@ -44,20 +53,30 @@ public class OutboxEventPublisher implements EventPublisher {
             if (connection.getAutoCommit()) {
                 throw new IllegalStateException("no database transaction is open on the entity manager");
             }
+            Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, Ids.newId());
-                insert.setString(2, event.type());
-                insert.setString(3, event.tenantId());
-                insert.setString(4, event.aggregateType());
-                insert.setString(5, event.aggregateId());
-                insert.setString(6, event.actorUserId());
-                insert.setString(7, truncate(event.summary(), 500));
-                insert.setString(8, json.writeValueAsString(event.data()));
-                insert.setTimestamp(9, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
+                for (DomainEvent event : events) {
+                    insert.setString(1, Ids.newId());
+                    insert.setString(2, event.type());
+                    insert.setString(3, event.tenantId());
+                    insert.setString(4, event.aggregateType());
+                    insert.setString(5, event.aggregateId());
+                    insert.setString(6, event.actorUserId());
+                    insert.setString(7, truncate(event.summary(), 500));
+                    insert.setString(8, json.writeValueAsString(event.data()));
+                    insert.setTimestamp(9, now);
+                    if (events.size() == 1) {
+                        insert.executeUpdate();
+                    } else {
+                        insert.addBatch();
+                    }
+                }
+                if (events.size() > 1) {
+                    insert.executeBatch();
+                }
             }
         } catch (SQLException | JsonProcessingException e) {
-            throw new PersistenceException("could not write the event to the outbox", e);
+            throw new PersistenceException("could not write the events to the outbox", e);
         } finally {
             try {
                 connection.close(); // releases OpenJPA's handle; the transaction's connection stays open

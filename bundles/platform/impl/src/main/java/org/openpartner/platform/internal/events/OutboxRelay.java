@@ -1,6 +1,7 @@
 package org.openpartner.platform.internal.events;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -36,21 +37,32 @@ public class OutboxRelay {
 
     /** Relays one batch; returns how many events were delivered. */
     public int relayBatch(ProducerTemplate producer, String endpoint) {
-        List<OutboxEventEntity> batch = tx.read(em -> em.createQuery(
-                "select o from OutboxEventEntity o where o.deliveredAt is null and o.attempts < :max order by o.sequence",
-                OutboxEventEntity.class).setParameter("max", MAX_ATTEMPTS).setMaxResults(BATCH).getResultList());
-        int delivered = 0;
-        for (OutboxEventEntity row : batch) {
-            try {
-                producer.sendBody(endpoint, toDelivered(row));
-            } catch (Exception e) {
-                recordFailure(row.getSequence(), e);
-                return delivered;
+        // Two steps, so that a long backlog costs no more than a short one: the pending sequence numbers come from
+        // the relay index alone (Derby otherwise scans and sorts the whole table for every batch), then their rows
+        // by primary key.
+        List<OutboxEventEntity> batch = tx.read(em -> {
+            List<Long> pending = em.createQuery("select o.sequence from OutboxEventEntity o where o.deliveredAt is null "
+                    + "and o.attempts < :max order by o.sequence", Long.class)
+                .setParameter("max", MAX_ATTEMPTS).setMaxResults(BATCH).getResultList();
+            return pending.isEmpty() ? List.<OutboxEventEntity>of() : em.createQuery("select o from OutboxEventEntity o "
+                    + "where o.sequence in :pending order by o.sequence", OutboxEventEntity.class)
+                .setParameter("pending", pending).getResultList();
+        });
+        List<Long> delivered = new ArrayList<>();
+        try {
+            for (OutboxEventEntity row : batch) {
+                try {
+                    producer.sendBody(endpoint, toDelivered(row));
+                } catch (Exception e) {
+                    recordFailure(row.getSequence(), e);
+                    break;
+                }
+                delivered.add(row.getSequence());
             }
-            markDelivered(row.getSequence());
-            delivered++;
+        } finally {
+            markDelivered(delivered);
         }
-        return delivered;
+        return delivered.size();
     }
 
     DeliveredEvent toDelivered(OutboxEventEntity row) throws Exception {
@@ -60,11 +72,13 @@ public class OutboxRelay {
             row.getTenantId(), row.getAggregateType(), row.getAggregateId(), row.getActorUserId(), row.getSummary(), data));
     }
 
-    private void markDelivered(long sequence) {
-        tx.inTransaction(em -> {
-            em.find(OutboxEventEntity.class, sequence).setDeliveredAt(Instant.now());
-            return null;
-        });
+    /** One statement for the batch; should it fail, the events are delivered again (consumers are idempotent). */
+    private void markDelivered(List<Long> sequences) {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        tx.inTransaction(em -> em.createQuery("update OutboxEventEntity o set o.deliveredAt = :now where o.sequence in :delivered")
+            .setParameter("now", new Date()).setParameter("delivered", sequences).executeUpdate());
     }
 
     private void recordFailure(long sequence, Exception e) {

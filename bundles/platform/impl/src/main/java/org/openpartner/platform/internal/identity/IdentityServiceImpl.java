@@ -175,15 +175,19 @@ public class IdentityServiceImpl implements IdentityService {
     }
 
     EnterpriseEntity newEnterprise(EntityManager em, String name, boolean platformOwner) {
-        String key = Names.key(name);
         if (IdentityStore.enterpriseNameTaken(em, name)) {
             throw ApiException.conflict("duplicate_name", "an enterprise with this name already exists", "name");
         }
+        return insertEnterprise(em, name, platformOwner);
+    }
+
+    /** Persists an enterprise whose name the caller has checked is free. */
+    EnterpriseEntity insertEnterprise(EntityManager em, String name, boolean platformOwner) {
         Instant now = Instant.now();
         EnterpriseEntity e = new EnterpriseEntity();
         e.setId(Ids.newId());
         e.setName(name);
-        e.setNameKey(key);
+        e.setNameKey(Names.key(name));
         e.setStatus(IdentityStore.ACTIVE);
         e.setPlatformOwner(platformOwner);
         e.setCreatedAt(now);
@@ -202,8 +206,18 @@ public class IdentityServiceImpl implements IdentityService {
         return insertUser(em, enterpriseId, user, tenantAdmin, platformAdmin);
     }
 
+    String hashOrNone(String password) {
+        return hasher.hashOrNone(password);
+    }
+
     /** Persists a user whose login name and mobile the caller has checked are free. */
     UserEntity insertUser(EntityManager em, String enterpriseId, ValidUser user, boolean tenantAdmin, boolean platformAdmin) {
+        return insertUser(em, enterpriseId, user, tenantAdmin, platformAdmin, hasher.hashOrNone(user.password()));
+    }
+
+    /** {@link #insertUser} with the password's hash already made (several users given the same initial password). */
+    UserEntity insertUser(EntityManager em, String enterpriseId, ValidUser user, boolean tenantAdmin, boolean platformAdmin,
+                          String passwordHash) {
         Instant now = Instant.now();
         UserEntity u = new UserEntity();
         u.setId(Ids.newId());
@@ -213,7 +227,7 @@ public class IdentityServiceImpl implements IdentityService {
         u.setMobile(user.mobile());
         u.setName(user.name());
         u.setEmail(user.email());
-        u.setPasswordHash(hasher.hashOrNone(user.password()));
+        u.setPasswordHash(passwordHash);
         u.setStatus(IdentityStore.ACTIVE);
         u.setTenantAdmin(tenantAdmin);
         u.setPlatformAdmin(platformAdmin);

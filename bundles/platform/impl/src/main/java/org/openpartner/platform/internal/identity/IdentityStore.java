@@ -1,10 +1,12 @@
 package org.openpartner.platform.internal.identity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
@@ -47,14 +49,28 @@ public final class IdentityStore {
     /** Gives the user the tenant's role {@code roleKey} unless it has it already. */
     public static void grantRole(EntityManager em, String tenantId, String userId, String roleKey) {
         if (!roleKeys(em, tenantId, userId).contains(roleKey)) {
-            UserRoleEntity link = new UserRoleEntity();
-            link.setId(Ids.newId());
-            link.setTenantId(tenantId);
-            link.setUserId(userId);
-            link.setRoleKey(roleKey);
-            link.setCreatedAt(Instant.now());
-            em.persist(link);
+            insertRole(em, tenantId, userId, roleKey);
         }
+    }
+
+    /** Gives the user the tenant's role {@code roleKey}; the caller has checked it does not have it. */
+    static void insertRole(EntityManager em, String tenantId, String userId, String roleKey) {
+        UserRoleEntity link = new UserRoleEntity();
+        link.setId(Ids.newId());
+        link.setTenantId(tenantId);
+        link.setUserId(userId);
+        link.setRoleKey(roleKey);
+        link.setCreatedAt(Instant.now());
+        em.persist(link);
+    }
+
+    /** Runs an {@code in :list} query in chunks of at most 500 values (databases cap the parameters of a statement). */
+    static <T> List<T> inChunks(List<String> values, Function<List<String>, List<T>> query) {
+        List<T> rows = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += 500) {
+            rows.addAll(query.apply(values.subList(from, Math.min(values.size(), from + 500))));
+        }
+        return rows;
     }
 
     /** Whether an enterprise already has this name, ignoring case and extra spaces. */

@@ -4,8 +4,12 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -16,10 +20,12 @@ import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.dto.ActingContext;
+import org.openpartner.platform.api.dto.CompanyRegistration;
 import org.openpartner.platform.api.dto.Enterprise;
 import org.openpartner.platform.api.dto.ExternalUser;
 import org.openpartner.platform.api.dto.Membership;
 import org.openpartner.platform.api.dto.NewUser;
+import org.openpartner.platform.api.dto.RegisteredCompany;
 import org.openpartner.platform.api.dto.RoleKind;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.internal.jpa.EnterpriseEntity;
@@ -60,6 +66,175 @@ public class MembershipServiceImpl implements MembershipService {
             enterprise.setRegisteredBy(ctx.tenantId());
             return IdentityStore.toDto(enterprise);
         });
+    }
+
+    @Override
+    public List<RegisteredCompany> registerCompanies(CallContext ctx, List<CompanyRegistration> companies,
+                                                     boolean generatePasswords) {
+        requireChannelStaff(ctx);
+        if (companies == null || companies.isEmpty()) {
+            return List.of();
+        }
+        // Everything that needs no database is checked before the transaction starts.
+        List<String> names = new ArrayList<>();
+        List<List<IdentityServiceImpl.ValidUser>> users = new ArrayList<>();
+        List<List<Boolean>> generated = new ArrayList<>();
+        Set<String> roleKeys = new TreeSet<>();
+        for (CompanyRegistration company : companies) {
+            names.add(Names.require(company.name(), "name", 180));
+            if (company.contacts() == null || company.contacts().isEmpty()) {
+                throw ApiException.badRequest("required", "a company needs at least one connector contact", "contacts");
+            }
+            List<IdentityServiceImpl.ValidUser> valid = new ArrayList<>();
+            List<Boolean> made = new ArrayList<>();
+            for (NewUser contact : company.contacts()) {
+                if (contact == null || contact.mobile() == null || contact.mobile().isBlank()) {
+                    throw ApiException.badRequest("required", "a connector contact needs a mobile", "mobile");
+                }
+                boolean none = contact.password() == null || contact.password().isEmpty();
+                String password = none ? (generatePasswords ? newPassword() : null) : contact.password();
+                valid.add(identities.validate(new NewUser(null, contact.mobile(), contact.name(), contact.email(),
+                    password, false), "", password != null));
+                made.add(none && generatePasswords);
+            }
+            users.add(valid);
+            generated.add(made);
+            if (company.externalRoles() != null) {
+                roleKeys.addAll(company.externalRoles());
+            }
+        }
+        return tx.inTransaction(em -> {
+            requireExternalRoles(em, ctx.tenantId(), roleKeys);
+            List<String> mobiles = users.stream().flatMap(List::stream).map(IdentityServiceImpl.ValidUser::mobile)
+                .distinct().toList();
+            Map<String, UserEntity> byMobile = new HashMap<>();
+            for (UserEntity u : IdentityStore.inChunks(mobiles, chunk -> em.createQuery(
+                    "select u from UserEntity u where u.mobile in :m", UserEntity.class).setParameter("m", chunk).getResultList())) {
+                byMobile.put(u.getMobile(), u);
+            }
+            // Identities that exist already may be members of this tenant or hold its roles: fetched once.
+            List<String> existingIds = byMobile.values().stream().map(UserEntity::getId).toList();
+            Map<String, MembershipEntity> memberships = new HashMap<>();
+            for (MembershipEntity m : IdentityStore.inChunks(existingIds, chunk -> em.createQuery(
+                    "select m from MembershipEntity m where m.tenantId = :t and m.userId in :u", MembershipEntity.class)
+                .setParameter("t", ctx.tenantId()).setParameter("u", chunk).getResultList())) {
+                memberships.put(m.getUserId(), m);
+            }
+            Set<String> heldRoles = new HashSet<>();
+            for (Object[] held : IdentityStore.inChunks(existingIds, chunk -> em.createQuery(
+                    "select r.userId, r.roleKey from UserRoleEntity r where r.tenantId = :t and r.userId in :u", Object[].class)
+                .setParameter("t", ctx.tenantId()).setParameter("u", chunk).getResultList())) {
+                heldRoles.add(held[0] + "/" + held[1]);
+            }
+            Set<String> takenNames = new HashSet<>(IdentityStore.inChunks(names.stream().map(Names::key).distinct().toList(),
+                chunk -> em.createQuery("select e.nameKey from EnterpriseEntity e where e.nameKey in :k", String.class)
+                    .setParameter("k", chunk).getResultList()));
+            Map<String, String> passwordHashes = new HashMap<>();
+            Instant now = Instant.now();
+            // Each kind of row is persisted in its own pass: the flush then writes one JDBC batch per table.
+            List<EnterpriseEntity> enterprises = new ArrayList<>();
+            for (int c = 0; c < companies.size(); c++) {
+                String name = names.get(c);
+                for (int n = 2; takenNames.contains(Names.key(name)) || (n > 2 && IdentityStore.enterpriseNameTaken(em, name)); n++) {
+                    name = names.get(c) + " (" + n + ")";
+                }
+                takenNames.add(Names.key(name));
+                EnterpriseEntity enterprise = identities.insertEnterprise(em, name, false);
+                enterprise.setRegisteredBy(ctx.tenantId());
+                enterprises.add(enterprise);
+            }
+            List<List<ExternalUser>> registered = new ArrayList<>();
+            List<List<UserEntity>> members = new ArrayList<>();
+            for (int c = 0; c < companies.size(); c++) {
+                List<ExternalUser> outcome = new ArrayList<>();
+                List<UserEntity> entities = new ArrayList<>();
+                for (int i = 0; i < users.get(c).size(); i++) {
+                    IdentityServiceImpl.ValidUser v = users.get(c).get(i);
+                    UserEntity user = byMobile.get(v.mobile());
+                    if (user == null) {
+                        String hash = v.password() == null ? identities.hashOrNone(null)
+                            : passwordHashes.computeIfAbsent(v.password(), identities::hashOrNone);
+                        user = identities.insertUser(em, enterprises.get(c).getId(), v,
+                            Boolean.TRUE.equals(companies.get(c).contacts().get(i).tenantAdmin()), false, hash);
+                        // A passwordless user signs in with codes: there is no first password to replace.
+                        user.setPasswordChangeRequired(v.password() != null);
+                        byMobile.put(v.mobile(), user);
+                        outcome.add(new ExternalUser(IdentityStore.newUserDto(user), true,
+                            generated.get(c).get(i) ? v.password() : null));
+                    } else {
+                        outcome.add(new ExternalUser(IdentityStore.toDto(em, user), false, null));
+                    }
+                    entities.add(user);
+                }
+                registered.add(outcome);
+                members.add(entities);
+            }
+            for (int c = 0; c < companies.size(); c++) {
+                for (UserEntity user : members.get(c)) {
+                    join(em, ctx.tenantId(), enterprises.get(c).getId(), companies.get(c).connectionId(), user, memberships, now);
+                }
+            }
+            for (int c = 0; c < companies.size(); c++) {
+                Set<String> roles = companies.get(c).externalRoles() == null ? Set.of() : companies.get(c).externalRoles();
+                for (UserEntity user : members.get(c)) {
+                    for (String role : roles) {
+                        if (heldRoles.add(user.getId() + "/" + role)) {
+                            IdentityStore.insertRole(em, ctx.tenantId(), user.getId(), role);
+                        }
+                    }
+                }
+            }
+            List<RegisteredCompany> result = new ArrayList<>();
+            for (int c = 0; c < companies.size(); c++) {
+                result.add(new RegisteredCompany(IdentityStore.toDto(enterprises.get(c)), registered.get(c)));
+            }
+            return result;
+        });
+    }
+
+    /** The membership part of {@link #addMember} for {@link #registerCompanies}, from memberships fetched up front. */
+    private static void join(EntityManager em, String tenantId, String companyId, String connectionId, UserEntity user,
+                             Map<String, MembershipEntity> memberships, Instant now) {
+        if (tenantId.equals(user.getEnterpriseId())) {
+            throw ApiException.unprocessable("own_employee", "an employee of the upstream cannot be its external user", "mobile");
+        }
+        MembershipEntity membership = memberships.get(user.getId());
+        if (membership == null) {
+            membership = new MembershipEntity();
+            membership.setId(Ids.newId());
+            membership.setUserId(user.getId());
+            membership.setTenantId(tenantId);
+            membership.setCreatedAt(now);
+            em.persist(membership);
+            memberships.put(user.getId(), membership);
+        } else if (!membership.getConnectionId().equals(connectionId) && Membership.ACTIVE.equals(membership.getStatus())) {
+            throw ApiException.conflict("already_member", "the user with mobile " + user.getMobile()
+                + " already acts for the upstream through another company", "mobile");
+        }
+        membership.setCompanyId(companyId);
+        membership.setConnectionId(connectionId);
+        membership.setStatus(Membership.ACTIVE);
+        membership.setUpdatedAt(now);
+    }
+
+    private static void requireExternalRoles(EntityManager em, String tenantId, Set<String> roleKeys) {
+        if (roleKeys.isEmpty()) {
+            return;
+        }
+        Map<String, String> kinds = new HashMap<>();
+        for (RoleEntity role : em.createQuery("select r from RoleEntity r where r.tenantId = :t and r.key in :k", RoleEntity.class)
+            .setParameter("t", tenantId).setParameter("k", List.copyOf(roleKeys)).getResultList()) {
+            kinds.put(role.getKey(), role.getKind());
+        }
+        for (String key : roleKeys) {
+            String kind = kinds.get(key);
+            if (kind == null) {
+                throw ApiException.unprocessable("unknown_role", "no external role '" + key + "'", "roles");
+            }
+            if (!RoleKind.EXTERNAL.name().equals(kind)) {
+                throw ApiException.unprocessable("internal_role", "'" + key + "' is an internal role", "roles");
+            }
+        }
     }
 
     @Override

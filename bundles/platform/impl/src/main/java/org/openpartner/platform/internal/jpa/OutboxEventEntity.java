@@ -17,12 +17,13 @@ import javax.persistence.UniqueConstraint;
 
 /**
  * The transactional outbox. Other bundles insert rows with plain JDBC on their own transaction's connection
- * (see OutboxEventPublisher), so the column names here are a contract with {@code OutboxSql}.
+ * (see OutboxEventPublisher), so the column names here are a contract with {@code OutboxSql}. The relay reads the
+ * pending sequence numbers from {@code IX_OUTBOX_RELAY} alone, however many delivered rows the table holds.
  */
 @Entity
 @Table(name = "OP_OUTBOX",
        uniqueConstraints = @UniqueConstraint(name = "UQ_OUTBOX_EVENT", columnNames = "EVENT_ID"),
-       indexes = @Index(name = "IX_OUTBOX_PENDING", columnList = "DELIVERED_AT,SEQ"))
+       indexes = @Index(name = "IX_OUTBOX_RELAY", columnList = "DELIVERED_AT,SEQ,ATTEMPTS"))
 public class OutboxEventEntity {
 
     @Id

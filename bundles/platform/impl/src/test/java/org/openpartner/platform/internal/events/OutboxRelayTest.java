@@ -24,6 +24,7 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
+import javax.persistence.Query;
 import javax.persistence.TypedQuery;
 
 import org.apache.camel.ProducerTemplate;
@@ -41,7 +42,10 @@ public class OutboxRelayTest {
     private final EntityManagerFactory emf = mock(EntityManagerFactory.class);
     private final EntityManager em = mock(EntityManager.class);
     @SuppressWarnings("unchecked")
+    private final TypedQuery<Long> pendingSequences = mock(TypedQuery.class);
+    @SuppressWarnings("unchecked")
     private final TypedQuery<OutboxEventEntity> pending = mock(TypedQuery.class);
+    private final Query markDelivered = mock(Query.class);
     private final ProducerTemplate producer = mock(ProducerTemplate.class);
     private final Map<Long, OutboxEventEntity> rows = new HashMap<>();
     private OutboxRelay relay;
@@ -51,10 +55,27 @@ public class OutboxRelayTest {
         when(emf.createEntityManager()).thenReturn(em);
         relay = new OutboxRelay(emf);
         when(em.getTransaction()).thenReturn(mock(EntityTransaction.class));
+        when(em.createQuery(anyString(), eq(Long.class))).thenReturn(pendingSequences);
+        when(pendingSequences.setParameter(anyString(), any())).thenReturn(pendingSequences);
+        when(pendingSequences.setMaxResults(anyInt())).thenReturn(pendingSequences);
         when(em.createQuery(anyString(), eq(OutboxEventEntity.class))).thenReturn(pending);
         when(pending.setParameter(anyString(), any())).thenReturn(pending);
-        when(pending.setMaxResults(anyInt())).thenReturn(pending);
         when(em.find(eq(OutboxEventEntity.class), any())).thenAnswer(i -> rows.get((Long) i.getArgument(1)));
+        // The bulk update marks the rows it names, as the database would.
+        when(em.createQuery(anyString())).thenReturn(markDelivered);
+        when(markDelivered.setParameter(anyString(), any())).thenAnswer(i -> {
+            if ("delivered".equals(i.getArgument(0))) {
+                @SuppressWarnings("unchecked")
+                List<Long> sequences = (List<Long>) i.getArgument(1);
+                sequences.forEach(seq -> rows.get(seq).setDeliveredAt(Instant.now()));
+            }
+            return markDelivered;
+        });
+    }
+
+    private void pending(OutboxEventEntity... batch) {
+        when(pendingSequences.getResultList()).thenReturn(java.util.Arrays.stream(batch).map(OutboxEventEntity::getSequence).toList());
+        when(pending.getResultList()).thenReturn(List.of(batch));
     }
 
     private OutboxEventEntity row(long sequence, String type) throws Exception {
@@ -78,7 +99,7 @@ public class OutboxRelayTest {
 
     @Test
     public void deliversPendingEventsInOrderAndMarksThem() throws Exception {
-        when(pending.getResultList()).thenReturn(List.of(row(1, "partner.created"), row(2, "partner.updated")));
+        pending(row(1, "partner.created"), row(2, "partner.updated"));
         assertEquals(2, relay.relayBatch(producer, ENDPOINT));
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(producer, org.mockito.Mockito.times(2)).sendBody(eq(ENDPOINT), sent.capture());
@@ -90,7 +111,9 @@ public class OutboxRelayTest {
         assertEquals("partner.updated", ((DeliveredEvent) sent.getAllValues().get(1)).event().type());
         assertNotNull(rows.get(1L).getDeliveredAt());
         assertNotNull(rows.get(2L).getDeliveredAt());
-        verify(pending).setParameter("max", OutboxRelay.MAX_ATTEMPTS);
+        verify(pendingSequences).setParameter("max", OutboxRelay.MAX_ATTEMPTS);
+        verify(pending).setParameter("pending", List.of(1L, 2L));
+        verify(markDelivered).executeUpdate();
     }
 
     @Test
@@ -98,7 +121,7 @@ public class OutboxRelayTest {
         OutboxEventEntity first = row(1, "partner.created");
         OutboxEventEntity second = row(2, "partner.updated");
         OutboxEventEntity third = row(3, "partner.deleted");
-        when(pending.getResultList()).thenReturn(List.of(first, second, third));
+        pending(first, second, third);
         doThrow(new IllegalStateException("consumer down")).when(producer)
             .sendBody(eq(ENDPOINT), org.mockito.ArgumentMatchers.argThat(e -> ((DeliveredEvent) e).sequence() == 2));
         assertEquals(1, relay.relayBatch(producer, ENDPOINT));
@@ -117,7 +140,7 @@ public class OutboxRelayTest {
     public void anEventThatKeepsFailingIsParkedAfterTheLastAttempt() throws Exception {
         OutboxEventEntity poison = row(7, "partner.created");
         poison.setAttempts(OutboxRelay.MAX_ATTEMPTS - 1);
-        when(pending.getResultList()).thenReturn(List.of(poison));
+        pending(poison);
         doThrow(new IllegalStateException("still down")).when(producer).sendBody(eq(ENDPOINT), any());
         assertEquals(0, relay.relayBatch(producer, ENDPOINT));
         // At MAX_ATTEMPTS the pending query (attempts < max) no longer picks it up.
