@@ -26,9 +26,10 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
  * {@code batch} companies, with no validation and no lookups. The file is parsed with a split on commas (the
  * generator never quotes) and a company is skipped when one of its mobiles is not E.164, as the import rejects it.
  *
- * <pre>java RawImportBaseline jdbcUrl user password file.csv tenantId actorUserId roleKey appIds batch [warmup.csv]</pre>
- * A warm-up file is inserted first, untimed, so that the JIT has compiled the path as on the running server.
- * Prints one line: {@code raw rows=… companies=… seconds=… rowsPerSecond=…}.
+ * <pre>java RawImportBaseline jdbcUrl user password tenantId actorUserId roleKey appIds batch file.csv...</pre>
+ * The files are inserted one after the other in one JVM, the first with a cold JIT, the others warm, and each is
+ * timed on its own.
+ * Prints one line per file: {@code raw file=… rows=… companies=… seconds=… rowsPerSecond=…}.
  */
 public final class RawImportBaseline {
 
@@ -42,28 +43,27 @@ public final class RawImportBaseline {
     }
 
     public static void main(String[] args) throws IOException, SQLException {
-        if (args.length != 9 && args.length != 10) {
-            System.err.println("usage: RawImportBaseline jdbcUrl user password file.csv tenantId actorUserId roleKey appIds batch [warmup.csv]");
+        if (args.length < 9) {
+            System.err.println("usage: RawImportBaseline jdbcUrl user password tenantId actorUserId roleKey appIds batch file.csv...");
             System.exit(2);
         }
-        String tenant = args[4];
-        String actor = args[5];
-        String role = args[6];
-        List<String> apps = List.of(args[7].split(","));
-        int batch = Integer.parseInt(args[8]);
+        String tenant = args[3];
+        String actor = args[4];
+        String role = args[5];
+        List<String> apps = List.of(args[6].split(","));
+        int batch = Integer.parseInt(args[7]);
 
         // Timed from an open connection, as the import is timed on a running system, to the last commit.
         try (Connection db = args[1].isEmpty() ? DriverManager.getConnection(args[0])
             : DriverManager.getConnection(args[0], args[1], args[2])) {
             db.setAutoCommit(false);
-            if (args.length == 10) {
-                insert(db, Path.of(args[9]), tenant, actor, role, apps, batch);
+            for (int i = 8; i < args.length; i++) {
+                long started = System.nanoTime();
+                int[] counts = insert(db, Path.of(args[i]), tenant, actor, role, apps, batch);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "raw file=%s rows=%d companies=%d seconds=%.2f rowsPerSecond=%.0f%n",
+                    Path.of(args[i]).getFileName(), counts[0], counts[1], seconds, counts[0] / seconds);
             }
-            long started = System.nanoTime();
-            int[] counts = insert(db, Path.of(args[3]), tenant, actor, role, apps, batch);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "raw rows=%d companies=%d seconds=%.2f rowsPerSecond=%.0f%n",
-                counts[0], counts[1], seconds, counts[0] / seconds);
         }
     }
 

@@ -44,6 +44,7 @@ import org.openpartner.platform.api.PhoneNumbers;
 import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.dto.DomainEvent;
 import org.openpartner.platform.api.dto.RoleKind;
+import org.openpartner.platform.api.jpa.InLists;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -169,13 +170,10 @@ public class PartnerServiceImpl implements PartnerService {
         }
         return tx.inTransaction(em -> {
             requireEnabled(em, ctx);
-            List<String> keys = List.copyOf(nameKeys);
-            for (int from = 0; from < keys.size(); from += 500) {
-                if (!em.createQuery("select p.id from PartnerEntity p where p.tenantId = :t and p.nameKey in :k", String.class)
-                    .setParameter("t", ctx.tenantId()).setParameter("k", keys.subList(from, Math.min(keys.size(), from + 500)))
-                    .setMaxResults(1).getResultList().isEmpty()) {
-                    throw duplicateName();
-                }
+            if (!InLists.query(List.copyOf(nameKeys), keys -> em.createQuery("select p.id from PartnerEntity p "
+                    + "where p.tenantId = :t and p.nameKey in :k", String.class)
+                .setParameter("t", ctx.tenantId()).setParameter("k", keys).setMaxResults(1).getResultList()).isEmpty()) {
+                throw duplicateName();
             }
             Instant now = Instant.now();
             // Partners first, then contacts: the flush writes one JDBC batch per table.
@@ -382,12 +380,9 @@ public class PartnerServiceImpl implements PartnerService {
             return List.of();
         }
         return tx.read(em -> {
-            List<PartnerEntity> found = new ArrayList<>();
-            for (int from = 0; from < keys.size(); from += 500) {
-                found.addAll(em.createQuery("select p from PartnerEntity p where p.tenantId = :t and p.nameKey in :k",
-                        PartnerEntity.class).setParameter("t", ctx.tenantId())
-                    .setParameter("k", keys.subList(from, Math.min(keys.size(), from + 500))).getResultList());
-            }
+            List<PartnerEntity> found = InLists.query(keys, chunk -> em.createQuery("select p from PartnerEntity p "
+                    + "where p.tenantId = :t and p.nameKey in :k", PartnerEntity.class)
+                .setParameter("t", ctx.tenantId()).setParameter("k", chunk).getResultList());
             Map<String, Integer> counts = contactCounts(em, ctx.tenantId(), found);
             return found.stream().map(p -> toDto(p, counts.getOrDefault(p.getId(), 0))).toList();
         });
@@ -760,10 +755,10 @@ public class PartnerServiceImpl implements PartnerService {
         if (partners.isEmpty()) {
             return counts;
         }
-        List<Object[]> rows = em.createQuery("select c.partnerId, count(c) from PartnerContactEntity c "
+        List<Object[]> rows = InLists.query(partners.stream().map(PartnerEntity::getId).toList(), ids -> em.createQuery(
+                "select c.partnerId, count(c) from PartnerContactEntity c "
                 + "where c.tenantId = :t and c.partnerId in :ids group by c.partnerId", Object[].class)
-            .setParameter("t", tenantId).setParameter("ids", partners.stream().map(PartnerEntity::getId).toList())
-            .getResultList();
+            .setParameter("t", tenantId).setParameter("ids", ids).getResultList());
         for (Object[] row : rows) {
             counts.put((String) row[0], ((Number) row[1]).intValue());
         }

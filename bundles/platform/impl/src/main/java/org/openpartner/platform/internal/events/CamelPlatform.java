@@ -14,6 +14,7 @@ import org.apache.camel.core.osgi.OsgiDefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.openpartner.platform.api.dto.DeliveredEvent;
+import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.platform.internal.PlatformConfig;
 import org.openpartner.platform.internal.security.ShiroAuthenticator;
 import org.osgi.framework.BundleContext;
@@ -42,9 +43,9 @@ public class CamelPlatform {
     @Activate
     public CamelPlatform(BundleContext bundleContext, PlatformConfig config,
                          @Reference(target = "(osgi.unit.name=openpartner-platform)") EntityManagerFactory emf,
-                         @Reference EventDispatcher dispatcher,
+                         @Reference EventDispatcher dispatcher, @Reference UnitOfWork unitOfWork,
                          @Reference org.openpartner.platform.internal.security.Authenticator authenticator) throws Exception {
-        OutboxRelay relay = new OutboxRelay(emf);
+        OutboxRelay relay = new OutboxRelay(emf, unitOfWork);
         String endpoint = config.events_endpoint();
         long period = Math.max(50, config.events_relayPeriodMs());
         OsgiDefaultCamelContext context = new OsgiDefaultCamelContext(bundleContext);

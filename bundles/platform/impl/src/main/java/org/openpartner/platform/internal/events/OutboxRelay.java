@@ -7,12 +7,15 @@ import java.util.Map;
 
 import javax.persistence.EntityManagerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.openpartner.platform.api.dto.DeliveredEvent;
 import org.openpartner.platform.api.dto.DomainEvent;
+import org.openpartner.platform.api.jpa.InLists;
 import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.platform.internal.jpa.OutboxEventEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +32,12 @@ public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final Transactions tx;
+    private final UnitOfWork unitOfWork;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OutboxRelay(EntityManagerFactory emf) {
+    public OutboxRelay(EntityManagerFactory emf, UnitOfWork unitOfWork) {
         this.tx = new Transactions(emf);
+        this.unitOfWork = unitOfWork;
     }
 
     /** Relays one batch; returns how many events were delivered. */
@@ -46,28 +51,54 @@ public class OutboxRelay {
                 .setParameter("max", MAX_ATTEMPTS).setMaxResults(BATCH).getResultList();
             return pending.isEmpty() ? List.<OutboxEventEntity>of() : em.createQuery("select o from OutboxEventEntity o "
                     + "where o.sequence in :pending order by o.sequence", OutboxEventEntity.class)
-                .setParameter("pending", pending).getResultList();
+                .setParameter("pending", InLists.padded(pending)).getResultList();
         });
-        List<Long> delivered = new ArrayList<>();
-        try {
-            for (OutboxEventEntity row : batch) {
-                try {
-                    producer.sendBody(endpoint, toDelivered(row));
-                } catch (Exception e) {
-                    recordFailure(row.getSequence(), e);
-                    break;
-                }
-                delivered.add(row.getSequence());
-            }
-        } finally {
-            markDelivered(delivered);
+        if (batch.isEmpty()) {
+            return 0;
         }
-        return delivered.size();
+        try {
+            // One unit of work for the batch: what consumers write (the audit trail among them) and the delivery
+            // marks commit once, instead of one commit per event.
+            return unitOfWork.inUnit(() -> {
+                List<Long> delivered = new ArrayList<>();
+                for (OutboxEventEntity row : batch) {
+                    producer.sendBody(endpoint, toDelivered(row));
+                    delivered.add(row.getSequence());
+                }
+                markDelivered(delivered);
+                return delivered.size();
+            });
+        } catch (RuntimeException e) {
+            // A consumer refused an event and the unit rolled back: event by event, so that the ones before it
+            // go through and it alone is retried.
+            LOG.debug("Relaying a batch of {} events failed; relaying them one by one", batch.size(), e);
+            return relayOneByOne(batch, producer, endpoint);
+        }
     }
 
-    DeliveredEvent toDelivered(OutboxEventEntity row) throws Exception {
-        Map<String, Object> data = row.getDataJson() == null ? Map.of()
-            : json.readValue(row.getDataJson(), new TypeReference<Map<String, Object>>() { });
+    private int relayOneByOne(List<OutboxEventEntity> batch, ProducerTemplate producer, String endpoint) {
+        int delivered = 0;
+        for (OutboxEventEntity row : batch) {
+            try {
+                producer.sendBody(endpoint, toDelivered(row));
+            } catch (Exception e) {
+                recordFailure(row.getSequence(), e);
+                return delivered;
+            }
+            markDelivered(List.of(row.getSequence()));
+            delivered++;
+        }
+        return delivered;
+    }
+
+    DeliveredEvent toDelivered(OutboxEventEntity row) {
+        Map<String, Object> data;
+        try {
+            data = row.getDataJson() == null ? Map.of()
+                : json.readValue(row.getDataJson(), new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + row.getEventId() + " has unreadable data", e);
+        }
         return new DeliveredEvent(row.getEventId(), row.getSequence(), row.getOccurredAt(), new DomainEvent(row.getType(),
             row.getTenantId(), row.getAggregateType(), row.getAggregateId(), row.getActorUserId(), row.getSummary(), data));
     }
@@ -78,7 +109,7 @@ public class OutboxRelay {
             return;
         }
         tx.inTransaction(em -> em.createQuery("update OutboxEventEntity o set o.deliveredAt = :now where o.sequence in :delivered")
-            .setParameter("now", new Date()).setParameter("delivered", sequences).executeUpdate());
+            .setParameter("now", new Date()).setParameter("delivered", InLists.padded(sequences)).executeUpdate());
     }
 
     private void recordFailure(long sequence, Exception e) {

@@ -1,12 +1,10 @@
 package org.openpartner.platform.internal.identity;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
@@ -64,14 +62,6 @@ public final class IdentityStore {
         em.persist(link);
     }
 
-    /** Runs an {@code in :list} query in chunks of at most 500 values (databases cap the parameters of a statement). */
-    static <T> List<T> inChunks(List<String> values, Function<List<String>, List<T>> query) {
-        List<T> rows = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += 500) {
-            rows.addAll(query.apply(values.subList(from, Math.min(values.size(), from + 500))));
-        }
-        return rows;
-    }
 
     /** Whether an enterprise already has this name, ignoring case and extra spaces. */
     public static boolean enterpriseNameTaken(EntityManager em, String name) {

@@ -27,6 +27,7 @@ import org.openpartner.platform.api.dto.Membership;
 import org.openpartner.platform.api.dto.NewUser;
 import org.openpartner.platform.api.dto.RegisteredCompany;
 import org.openpartner.platform.api.dto.RoleKind;
+import org.openpartner.platform.api.jpa.InLists;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.internal.jpa.EnterpriseEntity;
 import org.openpartner.platform.internal.jpa.MembershipEntity;
@@ -108,25 +109,25 @@ public class MembershipServiceImpl implements MembershipService {
             List<String> mobiles = users.stream().flatMap(List::stream).map(IdentityServiceImpl.ValidUser::mobile)
                 .distinct().toList();
             Map<String, UserEntity> byMobile = new HashMap<>();
-            for (UserEntity u : IdentityStore.inChunks(mobiles, chunk -> em.createQuery(
+            for (UserEntity u : InLists.query(mobiles, chunk -> em.createQuery(
                     "select u from UserEntity u where u.mobile in :m", UserEntity.class).setParameter("m", chunk).getResultList())) {
                 byMobile.put(u.getMobile(), u);
             }
             // Identities that exist already may be members of this tenant or hold its roles: fetched once.
             List<String> existingIds = byMobile.values().stream().map(UserEntity::getId).toList();
             Map<String, MembershipEntity> memberships = new HashMap<>();
-            for (MembershipEntity m : IdentityStore.inChunks(existingIds, chunk -> em.createQuery(
+            for (MembershipEntity m : InLists.query(existingIds, chunk -> em.createQuery(
                     "select m from MembershipEntity m where m.tenantId = :t and m.userId in :u", MembershipEntity.class)
                 .setParameter("t", ctx.tenantId()).setParameter("u", chunk).getResultList())) {
                 memberships.put(m.getUserId(), m);
             }
             Set<String> heldRoles = new HashSet<>();
-            for (Object[] held : IdentityStore.inChunks(existingIds, chunk -> em.createQuery(
+            for (Object[] held : InLists.query(existingIds, chunk -> em.createQuery(
                     "select r.userId, r.roleKey from UserRoleEntity r where r.tenantId = :t and r.userId in :u", Object[].class)
                 .setParameter("t", ctx.tenantId()).setParameter("u", chunk).getResultList())) {
                 heldRoles.add(held[0] + "/" + held[1]);
             }
-            Set<String> takenNames = new HashSet<>(IdentityStore.inChunks(names.stream().map(Names::key).distinct().toList(),
+            Set<String> takenNames = new HashSet<>(InLists.query(names.stream().map(Names::key).distinct().toList(),
                 chunk -> em.createQuery("select e.nameKey from EnterpriseEntity e where e.nameKey in :k", String.class)
                     .setParameter("k", chunk).getResultList()));
             Map<String, String> passwordHashes = new HashMap<>();

@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -33,6 +34,7 @@ import org.junit.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.openpartner.platform.api.dto.DeliveredEvent;
+import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.platform.internal.jpa.OutboxEventEntity;
 
 public class OutboxRelayTest {
@@ -53,7 +55,19 @@ public class OutboxRelayTest {
     @Before
     public void wire() {
         when(emf.createEntityManager()).thenReturn(em);
-        relay = new OutboxRelay(emf);
+        UnitOfWork unitOfWork = mock(UnitOfWork.class);
+        // A unit that rolls back: the rows' delivery marks made inside it are undone when the work throws.
+        when(unitOfWork.inUnit(any())).thenAnswer(i -> {
+            Map<Long, Instant> before = new HashMap<>();
+            rows.forEach((seq, row) -> before.put(seq, row.getDeliveredAt()));
+            try {
+                return ((Supplier<?>) i.getArgument(0)).get();
+            } catch (RuntimeException e) {
+                before.forEach((seq, at) -> rows.get(seq).setDeliveredAt(at));
+                throw e;
+            }
+        });
+        relay = new OutboxRelay(emf, unitOfWork);
         when(em.getTransaction()).thenReturn(mock(EntityTransaction.class));
         when(em.createQuery(anyString(), eq(Long.class))).thenReturn(pendingSequences);
         when(pendingSequences.setParameter(anyString(), any())).thenReturn(pendingSequences);
