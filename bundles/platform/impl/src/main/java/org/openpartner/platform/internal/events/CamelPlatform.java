@@ -43,9 +43,9 @@ public class CamelPlatform {
     @Activate
     public CamelPlatform(BundleContext bundleContext, PlatformConfig config,
                          @Reference(target = "(osgi.unit.name=openpartner-platform)") EntityManagerFactory emf,
-                         @Reference EventDispatcher dispatcher, @Reference UnitOfWork unitOfWork,
+                         @Reference EventDispatcher dispatcher, @Reference UnitOfWork unitOfWork, @Reference AuditTrail audit,
                          @Reference org.openpartner.platform.internal.security.Authenticator authenticator) throws Exception {
-        OutboxRelay relay = new OutboxRelay(emf, unitOfWork);
+        OutboxRelay relay = new OutboxRelay(emf, unitOfWork, audit);
         String endpoint = config.events_endpoint();
         long period = Math.max(50, config.events_relayPeriodMs());
         OsgiDefaultCamelContext context = new OsgiDefaultCamelContext(bundleContext);

@@ -11,14 +11,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** Hands each relayed event to the audit trail and to every {@link EventConsumer} that wants its type. */
+/** Hands each relayed event to every {@link EventConsumer} that wants its type (the relay writes the audit trail). */
 @Component(service = EventDispatcher.class)
 public class EventDispatcher {
 
     private final Map<EventConsumer, List<String>> consumers = new ConcurrentHashMap<>();
-
-    @Reference
-    private AuditTrail audit;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addConsumer(EventConsumer consumer, Map<String, Object> properties) {
@@ -44,7 +41,6 @@ public class EventDispatcher {
 
     /** Delivers to all; the first failure propagates so that the relay retries the event later. */
     public void dispatch(DeliveredEvent event) throws Exception {
-        audit.accept(event);
         for (Map.Entry<EventConsumer, List<String>> entry : consumers.entrySet()) {
             List<String> prefixes = entry.getValue();
             if (prefixes.isEmpty() || prefixes.stream().anyMatch(p -> event.event().type().startsWith(p))) {

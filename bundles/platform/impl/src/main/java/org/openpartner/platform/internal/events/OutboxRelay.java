@@ -33,11 +33,13 @@ public class OutboxRelay {
 
     private final Transactions tx;
     private final UnitOfWork unitOfWork;
+    private final AuditTrail audit;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OutboxRelay(EntityManagerFactory emf, UnitOfWork unitOfWork) {
+    public OutboxRelay(EntityManagerFactory emf, UnitOfWork unitOfWork, AuditTrail audit) {
         this.tx = new Transactions(emf);
         this.unitOfWork = unitOfWork;
+        this.audit = audit;
     }
 
     /** Relays one batch; returns how many events were delivered. */
@@ -57,13 +59,15 @@ public class OutboxRelay {
             return 0;
         }
         try {
-            // One unit of work for the batch: what consumers write (the audit trail among them) and the delivery
-            // marks commit once, instead of one commit per event.
+            // One unit of work for the batch: its audit entries (one batch of inserts), what consumers write and
+            // the delivery marks commit once, instead of one commit per event.
             return unitOfWork.inUnit(() -> {
+                List<DeliveredEvent> events = batch.stream().map(this::toDelivered).toList();
+                audit.record(events);
                 List<Long> delivered = new ArrayList<>();
-                for (OutboxEventEntity row : batch) {
-                    producer.sendBody(endpoint, toDelivered(row));
-                    delivered.add(row.getSequence());
+                for (DeliveredEvent event : events) {
+                    producer.sendBody(endpoint, event);
+                    delivered.add(event.sequence());
                 }
                 markDelivered(delivered);
                 return delivered.size();
@@ -80,7 +84,9 @@ public class OutboxRelay {
         int delivered = 0;
         for (OutboxEventEntity row : batch) {
             try {
-                producer.sendBody(endpoint, toDelivered(row));
+                DeliveredEvent event = toDelivered(row);
+                audit.record(List.of(event));
+                producer.sendBody(endpoint, event);
             } catch (Exception e) {
                 recordFailure(row.getSequence(), e);
                 return delivered;

@@ -49,6 +49,7 @@ public class OutboxRelayTest {
     private final TypedQuery<OutboxEventEntity> pending = mock(TypedQuery.class);
     private final Query markDelivered = mock(Query.class);
     private final ProducerTemplate producer = mock(ProducerTemplate.class);
+    private final AuditTrail audit = mock(AuditTrail.class);
     private final Map<Long, OutboxEventEntity> rows = new HashMap<>();
     private OutboxRelay relay;
 
@@ -67,7 +68,7 @@ public class OutboxRelayTest {
                 throw e;
             }
         });
-        relay = new OutboxRelay(emf, unitOfWork);
+        relay = new OutboxRelay(emf, unitOfWork, audit);
         when(em.getTransaction()).thenReturn(mock(EntityTransaction.class));
         when(em.createQuery(anyString(), eq(Long.class))).thenReturn(pendingSequences);
         when(pendingSequences.setParameter(anyString(), any())).thenReturn(pendingSequences);
@@ -128,6 +129,10 @@ public class OutboxRelayTest {
         verify(pendingSequences).setParameter("max", OutboxRelay.MAX_ATTEMPTS);
         verify(pending).setParameter("pending", List.of(1L, 2L));
         verify(markDelivered).executeUpdate();
+        // The batch's audit entries are written once, before the events go out.
+        ArgumentCaptor<List<DeliveredEvent>> audited = ArgumentCaptor.forClass(List.class);
+        verify(audit).record(audited.capture());
+        assertEquals(List.of(1L, 2L), audited.getValue().stream().map(DeliveredEvent::sequence).toList());
     }
 
     @Test
