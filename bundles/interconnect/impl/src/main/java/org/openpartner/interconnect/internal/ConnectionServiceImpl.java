@@ -191,7 +191,6 @@ public class ConnectionServiceImpl implements ConnectionService {
                     em.persist(enabledApp(connections.get(i), appId));
                 }
             }
-            em.flush();
             events.publishAll(em, published);
             return null;
         });

@@ -127,13 +127,7 @@ public class PartnerServiceImpl implements PartnerService {
         return tx.inTransaction(em -> {
             requireEnabled(em, ctx);
             requireUniqueName(em, ctx.tenantId(), valid.nameKey(), null);
-            Instant now = Instant.now();
-            PartnerEntity p = new PartnerEntity();
-            p.setId(Ids.newId());
-            p.setTenantId(ctx.tenantId());
-            apply(p, valid);
-            p.setCreatedAt(now);
-            p.setUpdatedAt(now);
+            PartnerEntity p = newPartner(ctx, valid, Instant.now());
             persistUnique(em, p);
             events.publish(em, event("partner.created", ctx, p, "Partner '" + p.getName() + "' created"));
             return toDto(em, p);
@@ -162,7 +156,7 @@ public class PartnerServiceImpl implements PartnerService {
             for (ContactInput contact : partner.contacts() == null ? List.<ContactInput>of() : partner.contacts()) {
                 ValidContact c = validate(contact);
                 if (!mobiles.add(c.mobile())) {
-                    throw ApiException.conflict("duplicate_mobile", "this partner already has a contact with this mobile", "mobile");
+                    throw duplicateMobile();
                 }
                 cs.add(c);
             }
@@ -179,13 +173,8 @@ public class PartnerServiceImpl implements PartnerService {
             // Partners first, then contacts: the flush writes one JDBC batch per table.
             List<PartnerEntity> created = new ArrayList<>();
             for (int i = 0; i < partners.size(); i++) {
-                PartnerEntity p = new PartnerEntity();
-                p.setId(Ids.newId());
-                p.setTenantId(ctx.tenantId());
-                apply(p, valid.get(i));
+                PartnerEntity p = newPartner(ctx, valid.get(i), now);
                 p.setConnectedEnterpriseId(partners.get(i).connectedEnterpriseId());
-                p.setCreatedAt(now);
-                p.setUpdatedAt(now);
                 em.persist(p);
                 created.add(p);
             }
@@ -424,6 +413,16 @@ public class PartnerServiceImpl implements PartnerService {
         });
     }
 
+    private static PartnerEntity newPartner(CallContext ctx, ValidPartner valid, Instant now) {
+        PartnerEntity p = new PartnerEntity();
+        p.setId(Ids.newId());
+        p.setTenantId(ctx.tenantId());
+        apply(p, valid);
+        p.setCreatedAt(now);
+        p.setUpdatedAt(now);
+        return p;
+    }
+
     private static PartnerContactEntity newContact(CallContext ctx, PartnerEntity partner, ValidContact valid, Instant now) {
         PartnerContactEntity c = new PartnerContactEntity();
         c.setId(Ids.newId());
@@ -620,8 +619,12 @@ public class PartnerServiceImpl implements PartnerService {
         List<String> ids = em.createQuery("select c.id from PartnerContactEntity c where c.partnerId = :p and c.mobile = :m", String.class)
             .setParameter("p", partnerId).setParameter("m", mobile).getResultList();
         if (ids.stream().anyMatch(id -> !id.equals(exceptId))) {
-            throw ApiException.conflict("duplicate_mobile", "this partner already has a contact with this mobile", "mobile");
+            throw duplicateMobile();
         }
+    }
+
+    private static ApiException duplicateMobile() {
+        return ApiException.conflict("duplicate_mobile", "this partner already has a contact with this mobile", "mobile");
     }
 
     private static ApiException duplicateName() {

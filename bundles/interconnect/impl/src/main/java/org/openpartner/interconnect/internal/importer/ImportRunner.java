@@ -310,7 +310,6 @@ public class ImportRunner {
         for (Partner partner : partners.findByNames(ctx, batch.stream().map(ImportPlan.Company::name).toList())) {
             existing.put(Names.key(partner.name()), partner);
         }
-        Set<String> roles = Roles.orDefault(Roles.split(job.getRoles()));
         List<ConnectionServiceImpl.NewCompany> fresh = new ArrayList<>();
         List<ImportRejectionEntity> rejections = new ArrayList<>();
         int rows = 0;
@@ -320,27 +319,19 @@ public class ImportRunner {
             rows += company.contacts().size();
             Partner partner = existing.get(Names.key(company.name()));
             if (partner != null && partner.connectedEnterpriseId() != null) {
-                for (RejectedRow row : rejections(company, alreadyConnected(company, partner))) {
-                    rejections.add(ImportServiceImpl.rejection(job.getId(), company.ordinal(), row));
-                }
+                rejections.addAll(rejections(job, company, alreadyConnected(company, partner)));
                 rejectedCompanies++;
                 continue;
             }
             importedRows += company.contacts().size();
             if (partner != null) {
-                importCompany(ctx, job, company);
+                connectCompany(ctx, job, company, partner);
             } else {
-                fresh.add(new ConnectionServiceImpl.NewCompany(new PartnerInput(company.name(), company.type(),
-                    company.level(), null, null, null, null, null), connectors(company), apps(job, company)));
+                fresh.add(new ConnectionServiceImpl.NewCompany(partnerInput(company), connectors(company), apps(job, company)));
             }
         }
-        connections.establishNew(ctx, fresh, roles, Connection.ORIGIN_IMPORT, job.getInitialPassword());
-        if (!rejections.isEmpty()) {
-            tx.inTransaction(em -> {
-                rejections.forEach(em::persist);
-                return null;
-            });
-        }
+        connections.establishNew(ctx, fresh, roles(job), Connection.ORIGIN_IMPORT, job.getInitialPassword());
+        persist(rejections);
         return new Progress(rows, batch.size(), importedRows, batch.size() - rejectedCompanies, rejections.size(),
             rejectedCompanies);
     }
@@ -353,6 +344,14 @@ public class ImportRunner {
     private static List<Connector> connectors(ImportPlan.Company company) {
         return company.contacts().stream()
             .map(c -> new Connector(c.name(), c.mobile(), c.email(), c.systemAdmin())).toList();
+    }
+
+    private static PartnerInput partnerInput(ImportPlan.Company company) {
+        return new PartnerInput(company.name(), company.type(), company.level(), null, null, null, null, null);
+    }
+
+    private static Set<String> roles(ImportJobEntity job) {
+        return Roles.orDefault(Roles.split(job.getRoles()));
     }
 
     private List<String> apps(ImportJobEntity job, ImportPlan.Company company) {
@@ -368,8 +367,13 @@ public class ImportRunner {
         if (existing != null && existing.connectedEnterpriseId() != null) {
             throw alreadyConnected(company, existing);
         }
-        Partner partner = existing != null ? existing : atLine(firstLine, () -> partners.create(ctx,
-            new PartnerInput(company.name(), company.type(), company.level(), null, null, null, null, null)));
+        connectCompany(ctx, job, company, existing);
+    }
+
+    /** Connects a company whose partner is {@code existing} (unconnected), or a new one when null. */
+    private void connectCompany(CallContext ctx, ImportJobEntity job, ImportPlan.Company company, Partner existing) {
+        int firstLine = company.contacts().get(0).line();
+        Partner partner = existing != null ? existing : atLine(firstLine, () -> partners.create(ctx, partnerInput(company)));
         Set<String> knownMobiles = new HashSet<>();
         if (existing != null) {
             for (PartnerContact contact : partners.listContacts(ctx, partner.id())) {
@@ -382,9 +386,8 @@ public class ImportRunner {
                     contact.mobile(), contact.email(), null, contact.systemAdmin(), null)));
             }
         }
-        atLine(firstLine, () -> connections.establish(ctx, partner, connectors(company),
-            Roles.orDefault(Roles.split(job.getRoles())), apps(job, company), Connection.ORIGIN_IMPORT,
-            job.getInitialPassword(), false));
+        atLine(firstLine, () -> connections.establish(ctx, partner, connectors(company), roles(job), apps(job, company),
+            Connection.ORIGIN_IMPORT, job.getInitialPassword(), false));
     }
 
     private static <T> T atLine(int line, Supplier<T> work) {
@@ -397,30 +400,35 @@ public class ImportRunner {
 
     /** Records why a company was not imported, and moves past it, in one unit. */
     private void reject(ImportJobEntity job, int from, int to, ImportPlan.Company company, RuntimeException failure) {
-        List<RejectedRow> rejections = rejections(company, failure instanceof RowFailure f ? f
+        List<ImportRejectionEntity> rejections = rejections(job, company, failure instanceof RowFailure f ? f
             : new RowFailure(company.firstLine(), (ApiException) failure));
         unitOfWork.inUnit(() -> {
-            tx.inTransaction(em -> {
-                for (RejectedRow r : rejections) {
-                    em.persist(ImportServiceImpl.rejection(job.getId(), company.ordinal(), r));
-                }
-                return null;
-            });
+            persist(rejections);
             advance(job, from, to, new Progress(rejections.size(), 1, 0, 0, rejections.size(), 1));
             return null;
         });
     }
 
     /** The company's rows as rejected: the culprit line with the refusal, the others as company_rejected. */
-    private static List<RejectedRow> rejections(ImportPlan.Company company, RowFailure row) {
-        List<RejectedRow> rejections = new ArrayList<>();
+    private static List<ImportRejectionEntity> rejections(ImportJobEntity job, ImportPlan.Company company, RowFailure row) {
+        List<ImportRejectionEntity> rejections = new ArrayList<>();
         for (ImportPlan.Contact contact : company.contacts()) {
             boolean culprit = contact.line() == row.line;
-            rejections.add(new RejectedRow(contact.line(), company.name(), contact.name(), contact.mobile(),
+            rejections.add(ImportServiceImpl.rejection(job.getId(), company.ordinal(), new RejectedRow(contact.line(),
+                company.name(), contact.name(), contact.mobile(),
                 culprit ? row.refusal.code() : "company_rejected", culprit ? column(row.refusal.field()) : null,
-                culprit ? row.refusal.getMessage() : "not imported because line " + row.line + " of the same company was refused"));
+                culprit ? row.refusal.getMessage() : "not imported because line " + row.line + " of the same company was refused")));
         }
         return rejections;
+    }
+
+    private void persist(List<ImportRejectionEntity> rejections) {
+        if (!rejections.isEmpty()) {
+            tx.inTransaction(em -> {
+                rejections.forEach(em::persist);
+                return null;
+            });
+        }
     }
 
     /** The file column a service's field name stands for. */

@@ -65,15 +65,9 @@ public class OutboxEventPublisher implements EventPublisher {
                     insert.setString(7, truncate(event.summary(), 500));
                     insert.setString(8, json.writeValueAsString(event.data()));
                     insert.setTimestamp(9, now);
-                    if (events.size() == 1) {
-                        insert.executeUpdate();
-                    } else {
-                        insert.addBatch();
-                    }
+                    insert.addBatch();
                 }
-                if (events.size() > 1) {
-                    insert.executeBatch();
-                }
+                insert.executeBatch();
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new PersistenceException("could not write the events to the outbox", e);

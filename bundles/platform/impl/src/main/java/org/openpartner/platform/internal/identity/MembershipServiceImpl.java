@@ -78,36 +78,21 @@ public class MembershipServiceImpl implements MembershipService {
         }
         // Everything that needs no database is checked before the transaction starts.
         List<String> names = new ArrayList<>();
-        List<List<IdentityServiceImpl.ValidUser>> users = new ArrayList<>();
-        List<List<Boolean>> generated = new ArrayList<>();
+        List<List<ValidContact>> users = new ArrayList<>();
         Set<String> roleKeys = new TreeSet<>();
         for (CompanyRegistration company : companies) {
             names.add(Names.require(company.name(), "name", 180));
             if (company.contacts() == null || company.contacts().isEmpty()) {
                 throw ApiException.badRequest("required", "a company needs at least one connector contact", "contacts");
             }
-            List<IdentityServiceImpl.ValidUser> valid = new ArrayList<>();
-            List<Boolean> made = new ArrayList<>();
-            for (NewUser contact : company.contacts()) {
-                if (contact == null || contact.mobile() == null || contact.mobile().isBlank()) {
-                    throw ApiException.badRequest("required", "a connector contact needs a mobile", "mobile");
-                }
-                boolean none = contact.password() == null || contact.password().isEmpty();
-                String password = none ? (generatePasswords ? newPassword() : null) : contact.password();
-                valid.add(identities.validate(new NewUser(null, contact.mobile(), contact.name(), contact.email(),
-                    password, false), "", password != null));
-                made.add(none && generatePasswords);
-            }
-            users.add(valid);
-            generated.add(made);
+            users.add(validContacts(company.contacts(), generatePasswords));
             if (company.externalRoles() != null) {
                 roleKeys.addAll(company.externalRoles());
             }
         }
         return tx.inTransaction(em -> {
             requireExternalRoles(em, ctx.tenantId(), roleKeys);
-            List<String> mobiles = users.stream().flatMap(List::stream).map(IdentityServiceImpl.ValidUser::mobile)
-                .distinct().toList();
+            List<String> mobiles = users.stream().flatMap(List::stream).map(c -> c.user().mobile()).distinct().toList();
             Map<String, UserEntity> byMobile = new HashMap<>();
             for (UserEntity u : InLists.query(mobiles, chunk -> em.createQuery(
                     "select u from UserEntity u where u.mobile in :m", UserEntity.class).setParameter("m", chunk).getResultList())) {
@@ -150,7 +135,7 @@ public class MembershipServiceImpl implements MembershipService {
                 List<ExternalUser> outcome = new ArrayList<>();
                 List<UserEntity> entities = new ArrayList<>();
                 for (int i = 0; i < users.get(c).size(); i++) {
-                    IdentityServiceImpl.ValidUser v = users.get(c).get(i);
+                    IdentityServiceImpl.ValidUser v = users.get(c).get(i).user();
                     UserEntity user = byMobile.get(v.mobile());
                     if (user == null) {
                         String hash = v.password() == null ? identities.hashOrNone(null)
@@ -161,7 +146,7 @@ public class MembershipServiceImpl implements MembershipService {
                         user.setPasswordChangeRequired(v.password() != null);
                         byMobile.put(v.mobile(), user);
                         outcome.add(new ExternalUser(IdentityStore.newUserDto(user), true,
-                            generated.get(c).get(i) ? v.password() : null));
+                            users.get(c).get(i).generated() ? v.password() : null));
                     } else {
                         outcome.add(new ExternalUser(IdentityStore.toDto(em, user), false, null));
                     }
@@ -172,7 +157,8 @@ public class MembershipServiceImpl implements MembershipService {
             }
             for (int c = 0; c < companies.size(); c++) {
                 for (UserEntity user : members.get(c)) {
-                    join(em, ctx.tenantId(), enterprises.get(c).getId(), companies.get(c).connectionId(), user, memberships, now);
+                    memberships.put(user.getId(), join(em, ctx.tenantId(), enterprises.get(c).getId(),
+                        companies.get(c).connectionId(), user, memberships.get(user.getId()), now, "mobile"));
                 }
             }
             for (int c = 0; c < companies.size(); c++) {
@@ -193,13 +179,16 @@ public class MembershipServiceImpl implements MembershipService {
         });
     }
 
-    /** The membership part of {@link #addMember} for {@link #registerCompanies}, from memberships fetched up front. */
-    private static void join(EntityManager em, String tenantId, String companyId, String connectionId, UserEntity user,
-                             Map<String, MembershipEntity> memberships, Instant now) {
+    /**
+     * Makes {@code user} an active member of the tenant under the connection, reusing {@code existing} (its
+     * membership of the tenant, or null); {@code field} names the input in a refusal.
+     */
+    private static MembershipEntity join(EntityManager em, String tenantId, String companyId, String connectionId,
+                                         UserEntity user, MembershipEntity existing, Instant now, String field) {
         if (tenantId.equals(user.getEnterpriseId())) {
-            throw ApiException.unprocessable("own_employee", "an employee of the upstream cannot be its external user", "mobile");
+            throw ApiException.unprocessable("own_employee", "an employee of the upstream cannot be its external user", field);
         }
-        MembershipEntity membership = memberships.get(user.getId());
+        MembershipEntity membership = existing;
         if (membership == null) {
             membership = new MembershipEntity();
             membership.setId(Ids.newId());
@@ -207,15 +196,15 @@ public class MembershipServiceImpl implements MembershipService {
             membership.setTenantId(tenantId);
             membership.setCreatedAt(now);
             em.persist(membership);
-            memberships.put(user.getId(), membership);
         } else if (!membership.getConnectionId().equals(connectionId) && Membership.ACTIVE.equals(membership.getStatus())) {
-            throw ApiException.conflict("already_member", "the user with mobile " + user.getMobile()
-                + " already acts for the upstream through another company", "mobile");
+            throw ApiException.conflict("already_member",
+                "this user already acts for the upstream through another company", field);
         }
         membership.setCompanyId(companyId);
         membership.setConnectionId(connectionId);
         membership.setStatus(Membership.ACTIVE);
         membership.setUpdatedAt(now);
+        return membership;
     }
 
     private static void requireExternalRoles(EntityManager em, String tenantId, Set<String> roleKeys) {
@@ -228,14 +217,37 @@ public class MembershipServiceImpl implements MembershipService {
             kinds.put(role.getKey(), role.getKind());
         }
         for (String key : roleKeys) {
-            String kind = kinds.get(key);
-            if (kind == null) {
-                throw ApiException.unprocessable("unknown_role", "no external role '" + key + "'", "roles");
-            }
-            if (!RoleKind.EXTERNAL.name().equals(kind)) {
-                throw ApiException.unprocessable("internal_role", "'" + key + "' is an internal role", "roles");
-            }
+            requireExternalKind(key, kinds.get(key));
         }
+    }
+
+    /** Refuses a role key the tenant does not have ({@code kind} null) or that is not external. */
+    private static void requireExternalKind(String roleKey, String kind) {
+        if (kind == null) {
+            throw ApiException.unprocessable("unknown_role", "no external role '" + roleKey + "'", "roles");
+        }
+        if (!RoleKind.EXTERNAL.name().equals(kind)) {
+            throw ApiException.unprocessable("internal_role", "'" + roleKey + "' is an internal role", "roles");
+        }
+    }
+
+    /** A connector contact checked as a user identity; {@code generated}: its password was made here. */
+    private record ValidContact(IdentityServiceImpl.ValidUser user, boolean generated) {
+    }
+
+    /** Checks contacts as user identities; one without a password gets a generated one when asked. */
+    private List<ValidContact> validContacts(List<NewUser> contacts, boolean generatePasswords) {
+        List<ValidContact> valid = new ArrayList<>();
+        for (NewUser contact : contacts) {
+            if (contact == null || contact.mobile() == null || contact.mobile().isBlank()) {
+                throw ApiException.badRequest("required", "a connector contact needs a mobile", "mobile");
+            }
+            boolean none = contact.password() == null || contact.password().isEmpty();
+            String password = none ? (generatePasswords ? newPassword() : null) : contact.password();
+            valid.add(new ValidContact(identities.validate(new NewUser(null, contact.mobile(), contact.name(),
+                contact.email(), password, false), "", password != null), none && generatePasswords));
+        }
+        return valid;
     }
 
     @Override
@@ -247,29 +259,18 @@ public class MembershipServiceImpl implements MembershipService {
     public List<ExternalUser> ensureExternalUsers(CallContext ctx, String companyId, List<NewUser> contacts,
                                                   boolean generatePasswords) {
         requireChannelStaff(ctx);
-        List<IdentityServiceImpl.ValidUser> valid = new ArrayList<>();
-        List<Boolean> generated = new ArrayList<>();
-        for (NewUser contact : contacts) {
-            if (contact == null || contact.mobile() == null || contact.mobile().isBlank()) {
-                throw ApiException.badRequest("required", "a connector contact needs a mobile", "mobile");
-            }
-            boolean none = contact.password() == null || contact.password().isEmpty();
-            String password = none ? (generatePasswords ? newPassword() : null) : contact.password();
-            valid.add(identities.validate(new NewUser(null, contact.mobile(), contact.name(), contact.email(), password,
-                false), "", password != null));
-            generated.add(none && generatePasswords);
-        }
+        List<ValidContact> valid = validContacts(contacts, generatePasswords);
         return tx.inTransaction(em -> {
-            java.util.Map<String, UserEntity> byMobile = new java.util.HashMap<>();
-            for (UserEntity u : em.createQuery("select u from UserEntity u where u.mobile in :m", UserEntity.class)
-                .setParameter("m", valid.stream().map(IdentityServiceImpl.ValidUser::mobile).distinct().toList())
-                .getResultList()) {
+            Map<String, UserEntity> byMobile = new HashMap<>();
+            for (UserEntity u : InLists.query(valid.stream().map(c -> c.user().mobile()).distinct().toList(),
+                    chunk -> em.createQuery("select u from UserEntity u where u.mobile in :m", UserEntity.class)
+                        .setParameter("m", chunk).getResultList())) {
                 byMobile.put(u.getMobile(), u);
             }
             boolean companyChecked = false;
             List<ExternalUser> users = new ArrayList<>();
             for (int i = 0; i < valid.size(); i++) {
-                IdentityServiceImpl.ValidUser v = valid.get(i);
+                IdentityServiceImpl.ValidUser v = valid.get(i).user();
                 UserEntity existing = byMobile.get(v.mobile());
                 if (existing != null) {
                     users.add(new ExternalUser(IdentityStore.toDto(em, existing), false, null));
@@ -286,7 +287,7 @@ public class MembershipServiceImpl implements MembershipService {
                 // A passwordless user signs in with codes: there is no first password to replace.
                 user.setPasswordChangeRequired(v.password() != null);
                 byMobile.put(v.mobile(), user);
-                users.add(new ExternalUser(IdentityStore.newUserDto(user), true, generated.get(i) ? v.password() : null));
+                users.add(new ExternalUser(IdentityStore.newUserDto(user), true, valid.get(i).generated() ? v.password() : null));
             }
             return users;
         });
@@ -314,26 +315,8 @@ public class MembershipServiceImpl implements MembershipService {
             if (!upstream && !downstreamAdmin) {
                 throw upstreamOrAdminOnly(ctx);
             }
-            if (tenantId.equals(user.getEnterpriseId())) {
-                throw ApiException.unprocessable("own_employee", "an employee of the upstream cannot be its external user", "userId");
-            }
-            Instant now = Instant.now();
-            MembershipEntity membership = IdentityStore.membership(em, userId, tenantId).orElse(null);
-            if (membership == null) {
-                membership = new MembershipEntity();
-                membership.setId(Ids.newId());
-                membership.setUserId(userId);
-                membership.setTenantId(tenantId);
-                membership.setCreatedAt(now);
-                em.persist(membership);
-            } else if (!membership.getConnectionId().equals(connectionId) && Membership.ACTIVE.equals(membership.getStatus())) {
-                throw ApiException.conflict("already_member",
-                    "this user already acts for the upstream through another company", "userId");
-            }
-            membership.setCompanyId(companyId);
-            membership.setConnectionId(connectionId);
-            membership.setStatus(Membership.ACTIVE);
-            membership.setUpdatedAt(now);
+            MembershipEntity membership = join(em, tenantId, companyId, connectionId, user,
+                IdentityStore.membership(em, userId, tenantId).orElse(null), Instant.now(), "userId");
             for (String role : externalRoles == null ? Set.<String>of() : externalRoles) {
                 grantExternalRole(em, tenantId, userId, role);
             }
@@ -457,11 +440,7 @@ public class MembershipServiceImpl implements MembershipService {
     }
 
     private static void grantExternalRole(EntityManager em, String tenantId, String userId, String roleKey) {
-        RoleEntity role = IdentityStore.findRole(em, tenantId, roleKey)
-            .orElseThrow(() -> ApiException.unprocessable("unknown_role", "no external role '" + roleKey + "'", "roles"));
-        if (!RoleKind.EXTERNAL.name().equals(role.getKind())) {
-            throw ApiException.unprocessable("internal_role", "'" + roleKey + "' is an internal role", "roles");
-        }
+        requireExternalKind(roleKey, IdentityStore.findRole(em, tenantId, roleKey).map(RoleEntity::getKind).orElse(null));
         IdentityStore.grantRole(em, tenantId, userId, roleKey);
     }
 
