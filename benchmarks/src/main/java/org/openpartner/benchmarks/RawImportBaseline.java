@@ -22,7 +22,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 /**
  * The import benchmark's baseline: the rows a bulk import writes for each valid company of a generated file
  * (partner, its contacts, the downstream enterprise, one external user, membership and external role per contact,
- * the connection, its default app, and the outbox events), inserted with plain JDBC batches, one transaction per
+ * the connection, its default app, and the outbox events with their audit entries), inserted with plain JDBC batches, one transaction per
  * {@code batch} companies, with no validation and no lookups. The file is parsed with a split on commas (the
  * generator never quotes) and a company is skipped when one of its mobiles is not E.164, as the import rejects it.
  *
@@ -106,6 +106,7 @@ public final class RawImportBaseline {
         private final PreparedStatement connection;
         private final PreparedStatement connectionApp;
         private final PreparedStatement outbox;
+        private final PreparedStatement audit;
 
         Writer(Connection db, String tenant, String actor, String role, List<String> apps) throws SQLException {
             this.tenant = tenant;
@@ -134,6 +135,8 @@ public final class RawImportBaseline {
                 + "ENABLED_AT) VALUES (?, ?, ?, ?, ?)");
             outbox = db.prepareStatement("INSERT INTO OP_OUTBOX (EVENT_ID, EVENT_TYPE, TENANT_ID, AGGREGATE_TYPE, "
                 + "AGGREGATE_ID, ACTOR_USER_ID, SUMMARY, DATA_JSON, OCCURRED_AT, ATTEMPTS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+            audit = db.prepareStatement("INSERT INTO OP_AUDIT (EVENT_ID, EVENT_TYPE, TENANT_ID, AGGREGATE_TYPE, "
+                + "AGGREGATE_ID, ACTOR_USER_ID, SUMMARY, DATA_JSON, OCCURRED_AT, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
 
         void add(List<Row> rows) throws SQLException {
@@ -170,7 +173,9 @@ public final class RawImportBaseline {
 
         private void event(String type, String aggregateType, String aggregateId, String summary, String json,
                            Timestamp now) throws SQLException {
-            set(outbox, id(), type, tenant, aggregateType, aggregateId, actor, summary, json, now);
+            String eventId = id();
+            set(outbox, eventId, type, tenant, aggregateType, aggregateId, actor, summary, json, now);
+            set(audit, eventId, type, tenant, aggregateType, aggregateId, actor, summary, json, now, now);
         }
 
         void flush() throws SQLException {
@@ -180,7 +185,7 @@ public final class RawImportBaseline {
         }
 
         private List<PreparedStatement> statements() {
-            return List.of(partner, contact, enterprise, user, membership, userRole, connection, connectionApp, outbox);
+            return List.of(partner, contact, enterprise, user, membership, userRole, connection, connectionApp, outbox, audit);
         }
 
         @Override

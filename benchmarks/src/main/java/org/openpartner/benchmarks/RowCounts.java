@@ -19,6 +19,7 @@ import java.util.Map;
 public final class RowCounts {
 
     private static final Map<String, String> COUNTS = new LinkedHashMap<>();
+    private static final String EVENT_TYPES = "(EVENT_TYPE LIKE 'partner.c%' OR EVENT_TYPE LIKE 'connection.%')";
 
     static {
         COUNTS.put("partners", "SELECT COUNT(*) FROM OP_PARTNER WHERE TENANT_ID = ? AND CONNECTED_ENTERPRISE_ID IS NOT NULL");
@@ -30,8 +31,8 @@ public final class RowCounts {
         COUNTS.put("roles", "SELECT COUNT(*) FROM OP_USER_ROLE r WHERE r.TENANT_ID = ? AND r.ROLE_KEY = 'dealer-personnel'");
         COUNTS.put("connections", "SELECT COUNT(*) FROM OP_CONNECTION WHERE TENANT_ID = ?");
         COUNTS.put("apps", "SELECT COUNT(*) FROM OP_CONNECTION_APP WHERE TENANT_ID = ?");
-        COUNTS.put("events", "SELECT COUNT(*) FROM OP_OUTBOX WHERE TENANT_ID = ? AND (EVENT_TYPE LIKE 'partner.c%' "
-            + "OR EVENT_TYPE LIKE 'connection.%')");
+        // Every event has its audit entry from the start; the outbox holds it only until the relay delivers it.
+        COUNTS.put("events", "SELECT COUNT(*) FROM OP_AUDIT WHERE TENANT_ID = ? AND " + EVENT_TYPES);
     }
 
     private RowCounts() {

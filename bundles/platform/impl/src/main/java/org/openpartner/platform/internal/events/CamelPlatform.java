@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public class CamelPlatform {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelPlatform.class);
+    /** How long one timer run of the relay may drain a backlog before it hands the thread back. */
+    private static final long RELAY_BUDGET_MILLIS = 5_000;
 
     private final Map<RoutesBuilder, List<String>> contributed = new ConcurrentHashMap<>();
     private final List<RoutesBuilder> waiting = new ArrayList<>();
@@ -43,9 +45,9 @@ public class CamelPlatform {
     @Activate
     public CamelPlatform(BundleContext bundleContext, PlatformConfig config,
                          @Reference(target = "(osgi.unit.name=openpartner-platform)") EntityManagerFactory emf,
-                         @Reference EventDispatcher dispatcher, @Reference UnitOfWork unitOfWork, @Reference AuditTrail audit,
+                         @Reference EventDispatcher dispatcher, @Reference UnitOfWork unitOfWork,
                          @Reference org.openpartner.platform.internal.security.Authenticator authenticator) throws Exception {
-        OutboxRelay relay = new OutboxRelay(emf, unitOfWork, audit);
+        OutboxRelay relay = new OutboxRelay(emf, unitOfWork);
         String endpoint = config.events_endpoint();
         long period = Math.max(50, config.events_relayPeriodMs());
         OsgiDefaultCamelContext context = new OsgiDefaultCamelContext(bundleContext);
@@ -58,7 +60,7 @@ public class CamelPlatform {
             public void configure() {
                 from("timer:openpartner-outbox-relay?delay=500&period=" + period)
                     .routeId("openpartner-outbox-relay")
-                    .process(exchange -> relay.relayBatch(producer, endpoint));
+                    .process(exchange -> relay.relayPending(producer, endpoint, RELAY_BUDGET_MILLIS));
                 from(endpoint)
                     .routeId("openpartner-event-dispatch")
                     .process(exchange -> dispatcher.dispatch(exchange.getIn().getBody(DeliveredEvent.class)));

@@ -20,15 +20,18 @@ import org.openpartner.platform.api.dto.DomainEvent;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Writes events into the outbox table with plain JDBC on the caller's own transaction connection. Each
- * capability keeps its own persistence unit; this is what lets an event commit atomically with a change made
- * through any of them (docs/architecture.md, "Events").
+ * Writes events into the outbox table, and a tenant's events into its audit trail, with plain JDBC on the caller's
+ * own transaction connection. Each capability keeps its own persistence unit; this is what lets an event and its
+ * audit entry commit atomically with a change made through any of them (docs/architecture.md, "Events"). The audit
+ * entry so exists whether or not the event is ever delivered (a parked event is still audited).
  */
 @Component(service = EventPublisher.class)
 public class OutboxEventPublisher implements EventPublisher {
 
     static final String INSERT = "INSERT INTO OP_OUTBOX (EVENT_ID, EVENT_TYPE, TENANT_ID, AGGREGATE_TYPE, AGGREGATE_ID, "
         + "ACTOR_USER_ID, SUMMARY, DATA_JSON, OCCURRED_AT, ATTEMPTS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    static final String AUDIT = "INSERT INTO OP_AUDIT (EVENT_ID, EVENT_TYPE, TENANT_ID, AGGREGATE_TYPE, AGGREGATE_ID, "
+        + "ACTOR_USER_ID, SUMMARY, DATA_JSON, OCCURRED_AT, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -54,20 +57,25 @@ public class OutboxEventPublisher implements EventPublisher {
                 throw new IllegalStateException("no database transaction is open on the entity manager");
             }
             Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            boolean audited = false;
+            try (PreparedStatement outbox = connection.prepareStatement(INSERT);
+                 PreparedStatement audit = connection.prepareStatement(AUDIT)) {
                 for (DomainEvent event : events) {
-                    insert.setString(1, Ids.newId());
-                    insert.setString(2, event.type());
-                    insert.setString(3, event.tenantId());
-                    insert.setString(4, event.aggregateType());
-                    insert.setString(5, event.aggregateId());
-                    insert.setString(6, event.actorUserId());
-                    insert.setString(7, truncate(event.summary(), 500));
-                    insert.setString(8, json.writeValueAsString(event.data()));
-                    insert.setTimestamp(9, now);
-                    insert.addBatch();
+                    String id = Ids.newId();
+                    String data = json.writeValueAsString(event.data());
+                    bind(outbox, id, event, data, now);
+                    outbox.addBatch();
+                    if (event.tenantId() != null) {
+                        bind(audit, id, event, data, now);
+                        audit.setTimestamp(10, now);
+                        audit.addBatch();
+                        audited = true;
+                    }
                 }
-                insert.executeBatch();
+                outbox.executeBatch();
+                if (audited) {
+                    audit.executeBatch();
+                }
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new PersistenceException("could not write the events to the outbox", e);
@@ -78,6 +86,20 @@ public class OutboxEventPublisher implements EventPublisher {
                 throw new PersistenceException("could not release the outbox connection handle", e);
             }
         }
+    }
+
+    /** The nine columns the outbox and the audit trail share, in the order of both INSERTs. */
+    private static void bind(PreparedStatement insert, String id, DomainEvent event, String data, Timestamp now)
+            throws SQLException {
+        insert.setString(1, id);
+        insert.setString(2, event.type());
+        insert.setString(3, event.tenantId());
+        insert.setString(4, event.aggregateType());
+        insert.setString(5, event.aggregateId());
+        insert.setString(6, event.actorUserId());
+        insert.setString(7, truncate(event.summary(), 500));
+        insert.setString(8, data);
+        insert.setTimestamp(9, now);
     }
 
     private static String truncate(String s, int max) {

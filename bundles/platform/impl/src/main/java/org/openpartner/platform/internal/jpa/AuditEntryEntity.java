@@ -5,26 +5,34 @@ import java.util.Date;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
+import javax.persistence.UniqueConstraint;
 
-/** One line of a tenant's audit trail; its id is the event's id, which makes writing it idempotent. */
+/**
+ * One line of a tenant's audit trail. Rows are written with plain JDBC by OutboxEventPublisher, in the transaction
+ * of the change they describe (so the column names are a contract with its INSERT); JPA only reads them.
+ */
 @Entity
-@Table(name = "OP_AUDIT", indexes = {
+@Table(name = "OP_AUDIT", uniqueConstraints = @UniqueConstraint(name = "UQ_AUDIT_EVENT", columnNames = "EVENT_ID"),
+       indexes = {
     @Index(name = "IX_AUDIT_TENANT_TIME", columnList = "TENANT_ID,OCCURRED_AT"),
     @Index(name = "IX_AUDIT_AGGREGATE", columnList = "AGGREGATE_ID")})
 public class AuditEntryEntity {
 
     @Id
-    @Column(name = "EVENT_ID", length = 36)
-    private String eventId;
-
-    @Column(name = "SEQ", nullable = false)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "SEQ")
     private long sequence;
+
+    @Column(name = "EVENT_ID", length = 36, nullable = false)
+    private String eventId;
 
     @Column(name = "TENANT_ID", length = 36, nullable = false)
     private String tenantId;
@@ -57,25 +65,14 @@ public class AuditEntryEntity {
     private Date recordedAt;
 
     public String getEventId() { return eventId; }
-    public void setEventId(String eventId) { this.eventId = eventId; }
     public long getSequence() { return sequence; }
-    public void setSequence(long sequence) { this.sequence = sequence; }
     public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
     public String getType() { return type; }
-    public void setType(String type) { this.type = type; }
     public String getAggregateType() { return aggregateType; }
-    public void setAggregateType(String aggregateType) { this.aggregateType = aggregateType; }
     public String getAggregateId() { return aggregateId; }
-    public void setAggregateId(String aggregateId) { this.aggregateId = aggregateId; }
     public String getActorUserId() { return actorUserId; }
-    public void setActorUserId(String actorUserId) { this.actorUserId = actorUserId; }
     public String getSummary() { return summary; }
-    public void setSummary(String summary) { this.summary = summary; }
     public String getDataJson() { return dataJson; }
-    public void setDataJson(String dataJson) { this.dataJson = dataJson; }
     public Instant getOccurredAt() { return occurredAt == null ? null : occurredAt.toInstant(); }
-    public void setOccurredAt(Instant occurredAt) { this.occurredAt = occurredAt == null ? null : Date.from(occurredAt); }
     public Instant getRecordedAt() { return recordedAt == null ? null : recordedAt.toInstant(); }
-    public void setRecordedAt(Instant recordedAt) { this.recordedAt = recordedAt == null ? null : Date.from(recordedAt); }
 }

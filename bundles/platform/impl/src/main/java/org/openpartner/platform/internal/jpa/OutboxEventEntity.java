@@ -17,13 +17,14 @@ import javax.persistence.UniqueConstraint;
 
 /**
  * The transactional outbox. Other bundles insert rows with plain JDBC on their own transaction's connection
- * (see OutboxEventPublisher), so the column names here are a contract with {@code OutboxSql}. The relay reads the
- * pending sequence numbers from {@code IX_OUTBOX_RELAY} alone, however many delivered rows the table holds.
+ * (see OutboxEventPublisher), so the column names here are a contract with {@code OutboxSql}. The table holds
+ * pending and parked events only: the relay deletes an event once delivered (the tenant's audit trail keeps it), and
+ * reads the pending sequence numbers in order from {@code IX_OUTBOX_PENDING} alone.
  */
 @Entity
 @Table(name = "OP_OUTBOX",
        uniqueConstraints = @UniqueConstraint(name = "UQ_OUTBOX_EVENT", columnNames = "EVENT_ID"),
-       indexes = @Index(name = "IX_OUTBOX_RELAY", columnList = "DELIVERED_AT,SEQ,ATTEMPTS"))
+       indexes = @Index(name = "IX_OUTBOX_PENDING", columnList = "SEQ,ATTEMPTS"))
 public class OutboxEventEntity {
 
     @Id
@@ -60,10 +61,6 @@ public class OutboxEventEntity {
     @Temporal(TemporalType.TIMESTAMP)
     private Date occurredAt;
 
-    @Column(name = "DELIVERED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    private Date deliveredAt;
-
     @Column(name = "ATTEMPTS", nullable = false)
     private int attempts;
 
@@ -80,8 +77,6 @@ public class OutboxEventEntity {
     public String getSummary() { return summary; }
     public String getDataJson() { return dataJson; }
     public Instant getOccurredAt() { return occurredAt == null ? null : occurredAt.toInstant(); }
-    public Instant getDeliveredAt() { return deliveredAt == null ? null : deliveredAt.toInstant(); }
-    public void setDeliveredAt(Instant deliveredAt) { this.deliveredAt = deliveredAt == null ? null : Date.from(deliveredAt); }
     public int getAttempts() { return attempts; }
     public void setAttempts(int attempts) { this.attempts = attempts; }
     public String getLastError() { return lastError; }

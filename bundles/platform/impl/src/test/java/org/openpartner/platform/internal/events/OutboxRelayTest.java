@@ -1,8 +1,8 @@
 package org.openpartner.platform.internal.events;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -47,9 +47,8 @@ public class OutboxRelayTest {
     private final TypedQuery<Long> pendingSequences = mock(TypedQuery.class);
     @SuppressWarnings("unchecked")
     private final TypedQuery<OutboxEventEntity> pending = mock(TypedQuery.class);
-    private final Query markDelivered = mock(Query.class);
+    private final Query removeDelivered = mock(Query.class);
     private final ProducerTemplate producer = mock(ProducerTemplate.class);
-    private final AuditTrail audit = mock(AuditTrail.class);
     private final Map<Long, OutboxEventEntity> rows = new HashMap<>();
     private OutboxRelay relay;
 
@@ -57,18 +56,17 @@ public class OutboxRelayTest {
     public void wire() {
         when(emf.createEntityManager()).thenReturn(em);
         UnitOfWork unitOfWork = mock(UnitOfWork.class);
-        // A unit that rolls back: the rows' delivery marks made inside it are undone when the work throws.
+        // A unit that rolls back: the deletes of delivered rows made inside it are undone when the work throws.
         when(unitOfWork.inUnit(any())).thenAnswer(i -> {
-            Map<Long, Instant> before = new HashMap<>();
-            rows.forEach((seq, row) -> before.put(seq, row.getDeliveredAt()));
+            Map<Long, OutboxEventEntity> before = new HashMap<>(rows);
             try {
                 return ((Supplier<?>) i.getArgument(0)).get();
             } catch (RuntimeException e) {
-                before.forEach((seq, at) -> rows.get(seq).setDeliveredAt(at));
+                rows.putAll(before);
                 throw e;
             }
         });
-        relay = new OutboxRelay(emf, unitOfWork, audit);
+        relay = new OutboxRelay(emf, unitOfWork);
         when(em.getTransaction()).thenReturn(mock(EntityTransaction.class));
         when(em.createQuery(anyString(), eq(Long.class))).thenReturn(pendingSequences);
         when(pendingSequences.setParameter(anyString(), any())).thenReturn(pendingSequences);
@@ -76,15 +74,15 @@ public class OutboxRelayTest {
         when(em.createQuery(anyString(), eq(OutboxEventEntity.class))).thenReturn(pending);
         when(pending.setParameter(anyString(), any())).thenReturn(pending);
         when(em.find(eq(OutboxEventEntity.class), any())).thenAnswer(i -> rows.get((Long) i.getArgument(1)));
-        // The bulk update marks the rows it names, as the database would.
-        when(em.createQuery(anyString())).thenReturn(markDelivered);
-        when(markDelivered.setParameter(anyString(), any())).thenAnswer(i -> {
+        // The bulk delete removes the rows it names, as the database would.
+        when(em.createQuery(anyString())).thenReturn(removeDelivered);
+        when(removeDelivered.setParameter(anyString(), any())).thenAnswer(i -> {
             if ("delivered".equals(i.getArgument(0))) {
                 @SuppressWarnings("unchecked")
                 List<Long> sequences = (List<Long>) i.getArgument(1);
-                sequences.forEach(seq -> rows.get(seq).setDeliveredAt(Instant.now()));
+                sequences.forEach(rows::remove);
             }
-            return markDelivered;
+            return removeDelivered;
         });
     }
 
@@ -113,7 +111,7 @@ public class OutboxRelayTest {
     }
 
     @Test
-    public void deliversPendingEventsInOrderAndMarksThem() throws Exception {
+    public void deliversPendingEventsInOrderAndRemovesThem() throws Exception {
         pending(row(1, "partner.created"), row(2, "partner.updated"));
         assertEquals(2, relay.relayBatch(producer, ENDPOINT));
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
@@ -124,15 +122,11 @@ public class OutboxRelayTest {
         assertEquals("partner.created", first.event().type());
         assertEquals(Map.of("name", "Acme"), first.event().data());
         assertEquals("partner.updated", ((DeliveredEvent) sent.getAllValues().get(1)).event().type());
-        assertNotNull(rows.get(1L).getDeliveredAt());
-        assertNotNull(rows.get(2L).getDeliveredAt());
+        assertFalse(rows.containsKey(1L));
+        assertFalse(rows.containsKey(2L));
         verify(pendingSequences).setParameter("max", OutboxRelay.MAX_ATTEMPTS);
         verify(pending).setParameter("pending", List.of(1L, 2L));
-        verify(markDelivered).executeUpdate();
-        // The batch's audit entries are written once, before the events go out.
-        ArgumentCaptor<List<DeliveredEvent>> audited = ArgumentCaptor.forClass(List.class);
-        verify(audit).record(audited.capture());
-        assertEquals(List.of(1L, 2L), audited.getValue().stream().map(DeliveredEvent::sequence).toList());
+        verify(removeDelivered).executeUpdate();
     }
 
     @Test
@@ -144,15 +138,16 @@ public class OutboxRelayTest {
         doThrow(new IllegalStateException("consumer down")).when(producer)
             .sendBody(eq(ENDPOINT), org.mockito.ArgumentMatchers.argThat(e -> ((DeliveredEvent) e).sequence() == 2));
         assertEquals(1, relay.relayBatch(producer, ENDPOINT));
-        assertNotNull(first.getDeliveredAt());
-        assertNull(second.getDeliveredAt());
+        assertFalse(rows.containsKey(1L));
+        assertTrue(rows.containsKey(2L));
         assertEquals(1, second.getAttempts());
         assertEquals("consumer down", second.getLastError());
         InOrder order = inOrder(producer);
         order.verify(producer).sendBody(eq(ENDPOINT), org.mockito.ArgumentMatchers.argThat(e -> ((DeliveredEvent) e).sequence() == 1));
         order.verify(producer).sendBody(eq(ENDPOINT), org.mockito.ArgumentMatchers.argThat(e -> ((DeliveredEvent) e).sequence() == 2));
         verify(producer, never()).sendBody(eq(ENDPOINT), org.mockito.ArgumentMatchers.argThat(e -> ((DeliveredEvent) e).sequence() == 3));
-        assertNull(third.getDeliveredAt());
+        assertTrue(rows.containsKey(3L));
+        assertEquals(0, third.getAttempts());
     }
 
     @Test
@@ -164,6 +159,22 @@ public class OutboxRelayTest {
         assertEquals(0, relay.relayBatch(producer, ENDPOINT));
         // At MAX_ATTEMPTS the pending query (attempts < max) no longer picks it up.
         assertEquals(OutboxRelay.MAX_ATTEMPTS, poison.getAttempts());
-        assertNull(poison.getDeliveredAt());
+        assertTrue(rows.containsKey(7L));
+    }
+
+    @Test
+    public void drainsABacklogBatchAfterBatchUntilOneIsNotFull() throws Exception {
+        List<OutboxEventEntity> full = new java.util.ArrayList<>();
+        for (long seq = 1; seq <= OutboxRelay.BATCH; seq++) {
+            full.add(row(seq, "partner.created"));
+        }
+        OutboxEventEntity last = row(OutboxRelay.BATCH + 1, "partner.updated");
+        when(pendingSequences.getResultList()).thenReturn(full.stream().map(OutboxEventEntity::getSequence).toList(),
+            List.of(last.getSequence()));
+        when(pending.getResultList()).thenReturn(full, List.of(last));
+        assertEquals(OutboxRelay.BATCH + 1, relay.relayPending(producer, ENDPOINT, 60_000));
+        assertTrue(rows.isEmpty());
+        // A partial batch means the backlog is gone: no third query until the next timer run.
+        verify(pendingSequences, org.mockito.Mockito.times(2)).getResultList();
     }
 }
