@@ -113,15 +113,29 @@ raw1=$(raw "$raw1_tenant" "$raw1_actor" "$work/raw-1-cold.csv" "$work/raw-1-warm
 start
 bench=$(token import-admin)
 wait_idle
+# CPU seconds used so far by the distribution's JVM and, on PostgreSQL, by the database server's processes.
+cpu_seconds() {
+  local karaf pg=0
+  karaf=$(awk '{print $14 + $15}' "/proc/$(pgrep -f "karaf.home=$home" | head -1)/stat")
+  if [ "$db" = postgresql ]; then
+    pg=$( { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done
+            awk '{print $16 + $17}' "/proc/$(pgrep -u postgres -o postgres)/stat"; } | awk '{s += $1} END {print s}')
+  fi
+  echo "$karaf $pg"
+}
 declare -A import_rate
 for round in cold warm; do
+  read -r karaf0 pg0 <<<"$(cpu_seconds)"
   t0=$(date +%s%N)
   status=$(import_file "$work/import-$round.csv")
   t1=$(date -d "$(echo "$status" | json finishedAt)" +%s%N)
   rows=$(echo "$status" | json processedRows)
   seconds=$(awk "BEGIN {printf \"%.2f\", ($t1 - $t0) / 1e9}")
   import_rate[$round]=$(awk "BEGIN {printf \"%.0f\", $rows / $seconds}")
+  read -r karaf1 pg1 <<<"$(cpu_seconds)"
+  tck=$(getconf CLK_TCK)
   echo "import file=import-$round.csv $(echo "$status" | tr ',' '\n' | grep -E '"(status|processedRows|rejectedRows|importedCompanies|rejectedCompanies)"' | tr '\n' ' ')seconds=$seconds rowsPerSecond=${import_rate[$round]} (upload to finishedAt)"
+  echo "  cpu during the import: distribution $(( (karaf1 - karaf0) / tck )) s$([ "$db" = postgresql ] && echo ", PostgreSQL $(( (pg1 - pg0) / tck )) s")"
   # The event relay catches up with the import's events before the next round, as it would between imports.
   wait_idle
 done
