@@ -1,12 +1,10 @@
 package org.openpartner.interconnect.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Invitation code text: {@code OPI-XXXX-XXXX-XXXX-XXXX}, 16 Crockford base-32 characters (80 random bits), read
@@ -57,12 +55,7 @@ final class InvitationCodes {
     }
 
     static String hash(String normalized) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(normalized.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return DigestUtils.sha256Hex(normalized);
     }
 
     /** The last four characters, so that the upstream can tell its codes apart in a list. */

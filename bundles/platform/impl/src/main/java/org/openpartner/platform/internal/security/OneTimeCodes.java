@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.jpa.Transactions;
@@ -122,6 +123,6 @@ final class OneTimeCodes {
     }
 
     static String hash(String userId, String code) {
-        return Sha256.hex(userId + ':' + code);
+        return DigestUtils.sha256Hex(userId + ':' + code);
     }
 }

@@ -3,6 +3,8 @@ package org.openpartner.platform.internal.security;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 /** Opaque bearer tokens: 256 random bits, URL-safe; only their SHA-256 is ever stored. */
 public final class TokenCodec {
 
@@ -22,7 +24,7 @@ public final class TokenCodec {
     }
 
     public String hash(String token) {
-        return Sha256.hex(token);
+        return DigestUtils.sha256Hex(token);
     }
 
     private static boolean isBase64Url(int c) {
