@@ -24,6 +24,10 @@ public @interface InterconnectConfig {
     @AttributeDefinition(name = "Companies written per database transaction by an import job")
     int import_batchCompanies() default 50;
 
+    @AttributeDefinition(name = "Batches of an import job written at once (each in its own transaction, committed in "
+        + "file order); always 1 on Derby")
+    int import_batchesInFlight() default 2;
+
     @AttributeDefinition(name = "Seconds without progress after which another node takes over an import job")
     int import_leaseSeconds() default 60;
 
