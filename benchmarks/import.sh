@@ -47,6 +47,7 @@ start() {
 }
 stop() { "$home/bin/stop" >/dev/null 2>&1 || true; for _ in $(seq 1 300); do pgrep -f "karaf.home=$home" >/dev/null || return 0; sleep 0.2; done; }
 trap stop EXIT
+trap 'echo "import.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -1; }
 post() { curl -sf -H 'Content-Type: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$3" "$api$1"; }
 token() { post /auth/login "" "{\"login\":\"$1\",\"password\":\"bench-password\"}" | json token; }
