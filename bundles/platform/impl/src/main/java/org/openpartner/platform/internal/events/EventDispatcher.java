@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** Hands each relayed event to every {@link EventConsumer} that wants its type (the relay writes the audit trail). */
+/** Hands each relayed event to every {@link EventConsumer} that wants its type (the audit trail is written with the event). */
 @Component(service = EventDispatcher.class)
 public class EventDispatcher {
 

@@ -62,7 +62,6 @@ public final class IdentityStore {
         em.persist(link);
     }
 
-
     /** Whether an enterprise already has this name, ignoring case and extra spaces. */
     public static boolean enterpriseNameTaken(EntityManager em, String name) {
         return !em.createQuery("select e.id from EnterpriseEntity e where e.nameKey = :k", String.class)

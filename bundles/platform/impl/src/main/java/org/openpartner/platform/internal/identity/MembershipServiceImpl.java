@@ -92,12 +92,7 @@ public class MembershipServiceImpl implements MembershipService {
         }
         return tx.inTransaction(em -> {
             requireExternalRoles(em, ctx.tenantId(), roleKeys);
-            List<String> mobiles = users.stream().flatMap(List::stream).map(c -> c.user().mobile()).distinct().toList();
-            Map<String, UserEntity> byMobile = new HashMap<>();
-            for (UserEntity u : InLists.query(mobiles, chunk -> em.createQuery(
-                    "select u from UserEntity u where u.mobile in :m", UserEntity.class).setParameter("m", chunk).getResultList())) {
-                byMobile.put(u.getMobile(), u);
-            }
+            Map<String, UserEntity> byMobile = usersByMobile(em, users.stream().flatMap(List::stream).toList());
             // Identities that exist already may be members of this tenant or hold its roles: fetched once.
             List<String> existingIds = byMobile.values().stream().map(UserEntity::getId).toList();
             Map<String, MembershipEntity> memberships = new HashMap<>();
@@ -135,18 +130,16 @@ public class MembershipServiceImpl implements MembershipService {
                 List<ExternalUser> outcome = new ArrayList<>();
                 List<UserEntity> entities = new ArrayList<>();
                 for (int i = 0; i < users.get(c).size(); i++) {
-                    IdentityServiceImpl.ValidUser v = users.get(c).get(i).user();
+                    ValidContact contact = users.get(c).get(i);
+                    IdentityServiceImpl.ValidUser v = contact.user();
                     UserEntity user = byMobile.get(v.mobile());
                     if (user == null) {
                         String hash = v.password() == null ? identities.hashOrNone(null)
                             : passwordHashes.computeIfAbsent(v.password(), identities::hashOrNone);
-                        user = identities.insertUser(em, enterprises.get(c).getId(), v,
-                            Boolean.TRUE.equals(companies.get(c).contacts().get(i).tenantAdmin()), false, hash);
-                        // A passwordless user signs in with codes: there is no first password to replace.
-                        user.setPasswordChangeRequired(v.password() != null);
+                        user = insertExternalUser(em, enterprises.get(c).getId(), contact,
+                            Boolean.TRUE.equals(companies.get(c).contacts().get(i).tenantAdmin()), hash);
                         byMobile.put(v.mobile(), user);
-                        outcome.add(new ExternalUser(IdentityStore.newUserDto(user), true,
-                            users.get(c).get(i).generated() ? v.password() : null));
+                        outcome.add(created(user, contact));
                     } else {
                         outcome.add(new ExternalUser(IdentityStore.toDto(em, user), false, null));
                     }
@@ -261,12 +254,7 @@ public class MembershipServiceImpl implements MembershipService {
         requireChannelStaff(ctx);
         List<ValidContact> valid = validContacts(contacts, generatePasswords);
         return tx.inTransaction(em -> {
-            Map<String, UserEntity> byMobile = new HashMap<>();
-            for (UserEntity u : InLists.query(valid.stream().map(c -> c.user().mobile()).distinct().toList(),
-                    chunk -> em.createQuery("select u from UserEntity u where u.mobile in :m", UserEntity.class)
-                        .setParameter("m", chunk).getResultList())) {
-                byMobile.put(u.getMobile(), u);
-            }
+            Map<String, UserEntity> byMobile = usersByMobile(em, valid);
             boolean companyChecked = false;
             List<ExternalUser> users = new ArrayList<>();
             for (int i = 0; i < valid.size(); i++) {
@@ -283,14 +271,38 @@ public class MembershipServiceImpl implements MembershipService {
                     }
                     companyChecked = true;
                 }
-                UserEntity user = identities.insertUser(em, companyId, v, Boolean.TRUE.equals(contacts.get(i).tenantAdmin()), false);
-                // A passwordless user signs in with codes: there is no first password to replace.
-                user.setPasswordChangeRequired(v.password() != null);
+                UserEntity user = insertExternalUser(em, companyId, valid.get(i),
+                    Boolean.TRUE.equals(contacts.get(i).tenantAdmin()), identities.hashOrNone(v.password()));
                 byMobile.put(v.mobile(), user);
-                users.add(new ExternalUser(IdentityStore.newUserDto(user), true, valid.get(i).generated() ? v.password() : null));
+                users.add(created(user, valid.get(i)));
             }
             return users;
         });
+    }
+
+    /** The platform users that already have the contacts' mobiles, by mobile (one padded query per chunk). */
+    private static Map<String, UserEntity> usersByMobile(EntityManager em, List<ValidContact> contacts) {
+        Map<String, UserEntity> byMobile = new HashMap<>();
+        for (UserEntity u : InLists.query(contacts.stream().map(c -> c.user().mobile()).distinct().toList(),
+                chunk -> em.createQuery("select u from UserEntity u where u.mobile in :m", UserEntity.class)
+                    .setParameter("m", chunk).getResultList())) {
+            byMobile.put(u.getMobile(), u);
+        }
+        return byMobile;
+    }
+
+    /** A new user of the downstream company for a contact whose mobile no platform user has. */
+    private UserEntity insertExternalUser(EntityManager em, String companyId, ValidContact contact, boolean tenantAdmin,
+                                          String passwordHash) {
+        UserEntity user = identities.insertUser(em, companyId, contact.user(), tenantAdmin, false, passwordHash);
+        // A passwordless user signs in with codes: there is no first password to replace.
+        user.setPasswordChangeRequired(contact.user().password() != null);
+        return user;
+    }
+
+    /** The answer for a user created from {@code contact}: its generated password, shown this once. */
+    private static ExternalUser created(UserEntity user, ValidContact contact) {
+        return new ExternalUser(IdentityStore.newUserDto(user), true, contact.generated() ? contact.user().password() : null);
     }
 
     private String newPassword() {
