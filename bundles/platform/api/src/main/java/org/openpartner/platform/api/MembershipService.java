@@ -86,4 +86,7 @@ public interface MembershipService {
 
     /** Upstream: gives external roles to a member of the tenant (roles must be external roles of the tenant). */
     void assignExternalRoles(CallContext ctx, String userId, Set<String> roleKeys);
+
+    /** Upstream: takes an external role from a member of the tenant (idempotent). */
+    void revokeExternalRole(CallContext ctx, String userId, String roleKey);
 }

@@ -1,6 +1,7 @@
 package org.openpartner.platform.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.openpartner.platform.api.dto.RecordType;
@@ -18,7 +19,24 @@ public interface RoleService {
     /** Creates the role if the tenant has none with this key; otherwise returns the existing one unchanged. */
     Role ensureRole(CallContext ctx, String key, String name, RoleKind kind, Set<String> permissions);
 
+    /**
+     * Creates a custom role (not a system one). External roles may be created by the tenant's channel staff,
+     * internal ones by its admins.
+     *
+     * @throws org.openpartner.platform.api.ApiException 409 {@code role_exists} when the key is taken
+     */
+    Role createRole(CallContext ctx, String key, String name, RoleKind kind);
+
+    /**
+     * Deletes a custom role and takes it from every user who holds it; system roles cannot be deleted (409).
+     * Capabilities that keep configuration per role delete theirs in the same unit of work.
+     */
+    void deleteRole(CallContext ctx, String key);
+
     List<Role> listRoles(CallContext ctx);
+
+    /** The tenant's role with this key. */
+    Optional<Role> findRole(CallContext ctx, String key);
 
     /** Tenant admin only: gives an internal role to an employee of the acting tenant (idempotent). */
     void assignRole(CallContext ctx, String userId, String roleKey);

@@ -451,6 +451,20 @@ public class MembershipServiceImpl implements MembershipService {
         });
     }
 
+    @Override
+    public void revokeExternalRole(CallContext ctx, String userId, String roleKey) {
+        requireChannelStaff(ctx);
+        tx.inTransaction(em -> {
+            if (IdentityStore.membership(em, userId, ctx.tenantId()).isEmpty()) {
+                throw ApiException.notFound("External user");
+            }
+            requireExternalKind(roleKey, IdentityStore.findRole(em, ctx.tenantId(), roleKey).map(RoleEntity::getKind).orElse(null));
+            em.createQuery("delete from UserRoleEntity r where r.tenantId = :t and r.userId = :u and r.roleKey = :k")
+                .setParameter("t", ctx.tenantId()).setParameter("u", userId).setParameter("k", roleKey).executeUpdate();
+            return null;
+        });
+    }
+
     private static void grantExternalRole(EntityManager em, String tenantId, String userId, String roleKey) {
         requireExternalKind(roleKey, IdentityStore.findRole(em, tenantId, roleKey).map(RoleEntity::getKind).orElse(null));
         IdentityStore.grantRole(em, tenantId, userId, roleKey);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import javax.persistence.EntityManagerFactory;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.Ids;
+import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.dto.RecordType;
 import org.openpartner.platform.api.dto.Role;
@@ -59,6 +61,63 @@ public class RoleServiceImpl implements RoleService {
             em.persist(role);
             return toDto(role);
         });
+    }
+
+    @Override
+    public Role createRole(CallContext ctx, String key, String name, RoleKind kind) {
+        requireRoleAdmin(ctx, kind);
+        requireKey(key, "key");
+        String label = Names.require(name, "name", 200);
+        return tx.inTransaction(em -> {
+            if (findRole(em, ctx.tenantId(), key) != null) {
+                throw ApiException.conflict("role_exists", "the enterprise already has a role " + key, "key");
+            }
+            RoleEntity role = new RoleEntity();
+            role.setId(Ids.newId());
+            role.setTenantId(ctx.tenantId());
+            role.setKey(key);
+            role.setName(label);
+            role.setKind(kind.name());
+            role.setSystem(false);
+            role.setPermissions("");
+            role.setCreatedAt(Instant.now());
+            em.persist(role);
+            return toDto(role);
+        });
+    }
+
+    @Override
+    public void deleteRole(CallContext ctx, String key) {
+        tx.inTransaction(em -> {
+            RoleEntity role = key == null ? null : findRole(em, ctx.tenantId(), key);
+            if (role == null) {
+                throw ApiException.notFound("Role");
+            }
+            requireRoleAdmin(ctx, RoleKind.valueOf(role.getKind()));
+            if (role.isSystem()) {
+                throw ApiException.conflict("system_role", "the platform's own roles cannot be deleted", "key");
+            }
+            em.createQuery("delete from UserRoleEntity r where r.tenantId = :t and r.roleKey = :k")
+                .setParameter("t", ctx.tenantId()).setParameter("k", key).executeUpdate();
+            em.remove(role);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Role> findRole(CallContext ctx, String key) {
+        IdentityServiceImpl.requireInternal(ctx);
+        return key == null ? Optional.empty()
+            : tx.read(em -> IdentityStore.findRole(em, ctx.tenantId(), key).map(RoleServiceImpl::toDto));
+    }
+
+    /** External roles are the channel's business; internal ones the enterprise administrators'. */
+    private static void requireRoleAdmin(CallContext ctx, RoleKind kind) {
+        if (kind == RoleKind.EXTERNAL ? !ctx.isChannelStaff() : !ctx.tenantAdmin()) {
+            throw ApiException.forbidden(kind == RoleKind.EXTERNAL
+                ? "only the enterprise's administrators and channel managers may manage external roles"
+                : "only an administrator of the enterprise may manage its internal roles");
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.spi.RestResource;
 import org.openpartner.platform.internal.PlatformConfig;
 import org.openpartner.platform.internal.security.Authenticator;
@@ -25,6 +26,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ public class RestServer {
     private final Bus bus;
     private final List<Object> providers;
     private final BodySizeFilter bodySizeFilter;
+    private final FieldMasks.RequestSource fieldMasks = new FieldMasks.RequestSource();
     private ScheduledFuture<?> pending;
     private Server server;
     private boolean active;
@@ -60,7 +63,7 @@ public class RestServer {
         this.bus = BusFactory.getDefaultBus(true);
         this.bodySizeFilter = new BodySizeFilter(config.request_maxBodyBytes());
         this.providers = List.of(
-            new JacksonJsonProvider(JsonMapper.create()),
+            new JacksonJsonProvider(JsonMapper.forAnswers(fieldMasks)),
             bodySizeFilter,
             new TokenFilter(authenticator),
             new AccessFilter(),
@@ -78,6 +81,17 @@ public class RestServer {
     @Modified
     void modified(PlatformConfig config) {
         bodySizeFilter.setMaxBytes(config.request_maxBodyBytes());
+    }
+
+    /** Field masks need the access engine; until it is there, access objects are answered with their ids only. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void setAccessControl(AccessControl accessControl) {
+        fieldMasks.bind(accessControl);
+    }
+
+    void unsetAccessControl(AccessControl accessControl) {
+        fieldMasks.unbind(accessControl);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
