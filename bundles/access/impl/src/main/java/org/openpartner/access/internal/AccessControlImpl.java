@@ -1,0 +1,61 @@
+package org.openpartner.access.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.ObjectAccess;
+import org.openpartner.platform.api.access.ObjectDefinition;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The access engine. Permissions are read from the database on each call (two indexed queries; the REST layer
+ * asks once per object and request), so a change is in force on every node as soon as it commits.
+ */
+@Component(service = AccessControl.class)
+public class AccessControlImpl implements AccessControl {
+
+    private final Transactions tx;
+    private final ObjectRegistry registry;
+
+    @Activate
+    public AccessControlImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
+                             @Reference ObjectRegistry registry) {
+        this.tx = new Transactions(emf);
+        this.registry = registry;
+    }
+
+    @Override
+    public ObjectAccess access(CallContext ctx, String objectName) {
+        ObjectDefinition object = registry.require(objectName);
+        if (ctx.isConsole() || ctx.isChannelStaff()) {
+            return ObjectAccess.unrestricted(object);
+        }
+        if (!ctx.isExternal() && !ctx.isInternal()) {
+            return ObjectAccess.none(object);
+        }
+        if (ctx.roles().isEmpty()) {
+            return new RolePermissions(object, Map.of(), Map.of()).union(Set.of(), ctx.isExternal());
+        }
+        RolePermissions permissions = tx.read(em -> PermissionStore.load(em, ctx.tenantId(), object, ctx.roles()));
+        return permissions.union(ctx.roles(), ctx.isExternal());
+    }
+
+    @Override
+    public Optional<ObjectDefinition> object(String objectName) {
+        return registry.find(objectName);
+    }
+
+    @Override
+    public List<ObjectDefinition> objects() {
+        return registry.all();
+    }
+}

@@ -1,0 +1,137 @@
+package org.openpartner.access.internal.rest;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.openpartner.access.api.PermissionAdmin;
+import org.openpartner.access.api.dto.ObjectPermissions;
+import org.openpartner.access.api.dto.PermissionsInput;
+import org.openpartner.access.api.dto.RoleInput;
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.FieldAccess;
+import org.openpartner.platform.api.access.ObjectAccess;
+import org.openpartner.platform.api.access.ObjectDefinition;
+import org.openpartner.platform.api.dto.Role;
+import org.openpartner.platform.api.spi.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The access model over REST: {@code /api/v1/objects} (registered objects and the caller's own access, which the
+ * portal renders from) and {@code /api/v1/access/...} (external roles and their permissions, for channel staff).
+ */
+@Component(service = RestResource.class)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccessResource implements RestResource {
+
+    /** What the caller may do with an object: its actions and every field it may see, with its access. */
+    public record MyAccess(String object, Set<String> actions, Map<String, FieldAccess> fields) {
+    }
+
+    private final AccessControl access;
+    private final PermissionAdmin admin;
+
+    @Activate
+    public AccessResource(@Reference AccessControl access, @Reference PermissionAdmin admin) {
+        this.access = access;
+        this.admin = admin;
+    }
+
+    @GET
+    @Path("objects")
+    public List<ObjectDefinition> objects(@Context CallContext caller) {
+        return access.objects();
+    }
+
+    @GET
+    @Path("objects/{name}")
+    public ObjectDefinition object(@Context CallContext caller, @PathParam("name") String name) {
+        return access.object(name).orElseThrow(() -> ApiException.notFound("Object"));
+    }
+
+    /** The caller's access; hidden fields are left out, as from every other answer. */
+    @GET
+    @Path("objects/{name}/access")
+    public MyAccess myAccess(@Context CallContext caller, @PathParam("name") String name) {
+        ObjectAccess mine = access.access(caller, name);
+        Map<String, FieldAccess> visible = new LinkedHashMap<>(mine.fields());
+        visible.values().removeIf(a -> a == FieldAccess.HIDDEN);
+        return new MyAccess(name, mine.actions(), visible);
+    }
+
+    @GET
+    @Path("access/roles")
+    public List<Role> roles(@Context CallContext caller) {
+        return admin.externalRoles(caller);
+    }
+
+    @POST
+    @Path("access/roles")
+    public Response createRole(@Context CallContext caller, RoleInput body) {
+        Role created = admin.createRole(caller, body);
+        return Response.created(URI.create("access/roles/" + created.key())).entity(created).build();
+    }
+
+    @DELETE
+    @Path("access/roles/{role}")
+    public Response deleteRole(@Context CallContext caller, @PathParam("role") String role) {
+        admin.deleteRole(caller, role);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("access/roles/{role}/permissions")
+    public List<ObjectPermissions> permissions(@Context CallContext caller, @PathParam("role") String role) {
+        return admin.permissions(caller, role);
+    }
+
+    @GET
+    @Path("access/roles/{role}/permissions/{object}")
+    public ObjectPermissions permissions(@Context CallContext caller, @PathParam("role") String role,
+                                         @PathParam("object") String object) {
+        return admin.permissions(caller, role, object);
+    }
+
+    @PUT
+    @Path("access/roles/{role}/permissions/{object}")
+    public ObjectPermissions setPermissions(@Context CallContext caller, @PathParam("role") String role,
+                                            @PathParam("object") String object, PermissionsInput body) {
+        return admin.setPermissions(caller, role, object, body);
+    }
+
+    @PUT
+    @Path("access/users/{user}/roles/{role}")
+    public Response assignRole(@Context CallContext caller, @PathParam("user") String user,
+                               @PathParam("role") String role) {
+        admin.assignRole(caller, user, role);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("access/users/{user}/roles/{role}")
+    public Response revokeRole(@Context CallContext caller, @PathParam("user") String user,
+                               @PathParam("role") String role) {
+        admin.revokeRole(caller, user, role);
+        return Response.noContent().build();
+    }
+}
