@@ -41,16 +41,6 @@ public class ImportIT extends OpenPartnerTestSupport {
         return options.toArray(new Option[0]);
     }
 
-    private Tenant newChannel(Http http) {
-        Tenant tenant = newTenant(http);
-        assertEquals(200, http.post("/partner/enable", tenant.adminToken(), null).status());
-        return tenant;
-    }
-
-    private static String newMobile() {
-        return "+44790" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-    }
-
     private static JsonNode awaitFinished(Http http, Tenant tenant, String jobId) {
         return Awaitility.await("import " + jobId + " finished").atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofMillis(200))

@@ -7,12 +7,11 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
@@ -26,53 +25,6 @@ import org.osgi.framework.ServiceRegistration;
  * both ways of connecting, external logins and contexts, app gating, suspension, one-time codes.
  */
 public class InterconnectIT extends OpenPartnerTestSupport {
-
-    /** A tenant with Partner enabled. */
-    private Tenant newChannel(Http http) {
-        Tenant tenant = newTenant(http);
-        Http.Response enabled = http.post("/partner/enable", tenant.adminToken(), null);
-        assertEquals(enabled.toString(), 200, enabled.status());
-        return tenant;
-    }
-
-    /** A random UK mobile number in a range libphonenumber accepts, so that tests never share an identity. */
-    private static String newMobile() {
-        return "+44790" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-    }
-
-    private static Map<String, Object> contact(String name, String mobile, boolean systemAdmin) {
-        Map<String, Object> contact = new HashMap<>();
-        contact.put("name", name);
-        contact.put("mobile", mobile);
-        contact.put("systemAdmin", systemAdmin);
-        return contact;
-    }
-
-    /** Connects a new partner with the given contacts (the first is its system admin); requires 201. */
-    private static JsonNode connectNew(Http http, Tenant tenant, String name, String... mobiles) {
-        List<Map<String, Object>> contacts = new java.util.ArrayList<>();
-        for (int i = 0; i < mobiles.length; i++) {
-            contacts.add(contact("Contact " + i + " of " + name, mobiles[i], i == 0));
-        }
-        Http.Response created = http.post("/connections", tenant.adminToken(),
-            Map.of("partner", Map.of("name", name, "type", "dealer"), "contacts", contacts));
-        assertEquals(created.toString(), 201, created.status());
-        return created.json();
-    }
-
-    /** Logs an external user into the upstream's context and replaces its generated password; returns a token. */
-    private static String dealerToken(Http http, Tenant upstream, String mobile, String initialPassword, String newPassword) {
-        Http.Response login = http.post("/auth/login", null, Map.of("login", mobile, "password", initialPassword,
-            "context", upstream.id()));
-        assertEquals(login.toString(), 200, login.status());
-        String token = login.json().get("token").asText();
-        if (login.json().get("passwordChangeRequired").asBoolean()) {
-            Http.Response changed = http.post("/auth/password", token,
-                Map.of("currentPassword", initialPassword, "newPassword", newPassword));
-            assertEquals(changed.toString(), 204, changed.status());
-        }
-        return token;
-    }
 
     @Test
     public void connectingAPartnerRegistersItsCompanyAndExternalUsersOnce() {
@@ -425,7 +377,7 @@ public class InterconnectIT extends OpenPartnerTestSupport {
     }
 
     private static final java.util.function.Function<JsonNode, List<String>> JSON_LIST = node -> {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         node.forEach(v -> values.add(v.asText()));
         return values;
     };

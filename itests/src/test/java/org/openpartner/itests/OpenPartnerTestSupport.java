@@ -1,5 +1,6 @@
 package org.openpartner.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
@@ -8,9 +9,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.karaf.itests.KarafTestSupport;
@@ -135,6 +138,53 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
             }
         }
         return new Employee(id, http.login(login, "password-" + login));
+    }
+
+    /** A tenant with Partner enabled. */
+    Tenant newChannel(Http http) {
+        Tenant tenant = newTenant(http);
+        Http.Response enabled = http.post("/partner/enable", tenant.adminToken(), null);
+        assertEquals(enabled.toString(), 200, enabled.status());
+        return tenant;
+    }
+
+    /** A random UK mobile number in a range libphonenumber accepts, so that tests never share an identity. */
+    static String newMobile() {
+        return "+44790" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    static Map<String, Object> contact(String name, String mobile, boolean systemAdmin) {
+        Map<String, Object> contact = new HashMap<>();
+        contact.put("name", name);
+        contact.put("mobile", mobile);
+        contact.put("systemAdmin", systemAdmin);
+        return contact;
+    }
+
+    /** Connects a new partner with the given contacts (the first is its system admin); requires 201. */
+    static JsonNode connectNew(Http http, Tenant tenant, String name, String... mobiles) {
+        List<Map<String, Object>> contacts = new ArrayList<>();
+        for (int i = 0; i < mobiles.length; i++) {
+            contacts.add(contact("Contact " + i + " of " + name, mobiles[i], i == 0));
+        }
+        Http.Response created = http.post("/connections", tenant.adminToken(),
+            Map.of("partner", Map.of("name", name, "type", "dealer"), "contacts", contacts));
+        assertEquals(created.toString(), 201, created.status());
+        return created.json();
+    }
+
+    /** Logs an external user into the upstream's context and replaces its generated password; returns a token. */
+    static String dealerToken(Http http, Tenant upstream, String mobile, String initialPassword, String newPassword) {
+        Http.Response login = http.post("/auth/login", null, Map.of("login", mobile, "password", initialPassword,
+            "context", upstream.id()));
+        assertEquals(login.toString(), 200, login.status());
+        String token = login.json().get("token").asText();
+        if (login.json().get("passwordChangeRequired").asBoolean()) {
+            Http.Response changed = http.post("/auth/password", token,
+                Map.of("currentPassword", initialPassword, "newPassword", newPassword));
+            assertEquals(changed.toString(), 204, changed.status());
+        }
+        return token;
     }
 
     /** What a console command printed, or the error Karaf would print ("Error executing command: ..."). */

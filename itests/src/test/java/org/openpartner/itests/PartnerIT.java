@@ -25,10 +25,9 @@ public class PartnerIT extends OpenPartnerTestSupport {
     private record Channel(Tenant tenant, Employee manager) {
     }
 
-    private Channel newChannel(Http http) {
-        Tenant tenant = newTenant(http);
-        Http.Response enabled = http.post("/partner/enable", tenant.adminToken(), null);
-        assertEquals(enabled.toString(), 200, enabled.status());
+    /** A tenant with Partner enabled and a channel manager. */
+    private Channel newManagedChannel(Http http) {
+        Tenant tenant = newChannel(http);
         return new Channel(tenant, newEmployee(http, tenant, "channel-manager"));
     }
 
@@ -72,7 +71,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
     @Test
     public void onlyAdminsAndChannelManagersManagePartners() {
         Http http = api();
-        Channel channel = newChannel(http);
+        Channel channel = newManagedChannel(http);
         Employee plain = newEmployee(http, channel.tenant());
         Http.Response refused = http.post("/partners", plain.token(), partner("Plain Co"));
         assertEquals(403, refused.status());
@@ -87,7 +86,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
     @Test
     public void partnerCrudWithValidationConflictsAndOptimisticLocking() {
         Http http = api();
-        Channel channel = newChannel(http);
+        Channel channel = newManagedChannel(http);
         String token = channel.manager().token();
         Http.Response created = http.post("/partners", token, partner("  Blue   Ocean Trading "));
         assertEquals(created.toString(), 201, created.status());
@@ -128,7 +127,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
     @Test
     public void contactsNeedAValidMobileUniqueWithinThePartner() {
         Http http = api();
-        Channel channel = newChannel(http);
+        Channel channel = newManagedChannel(http);
         String token = channel.manager().token();
         String partnerId = createPartner(http, token, "Contact Co");
         Http.Response noMobile = http.post("/partners/" + partnerId + "/contacts", token, Map.of("name", "No Mobile"));
@@ -154,8 +153,8 @@ public class PartnerIT extends OpenPartnerTestSupport {
     @Test
     public void anotherTenantsPartnersAreNotFound() {
         Http http = api();
-        Channel mine = newChannel(http);
-        Channel theirs = newChannel(http);
+        Channel mine = newManagedChannel(http);
+        Channel theirs = newManagedChannel(http);
         String theirId = createPartner(http, theirs.manager().token(), "Their Secret Partner");
         String token = mine.manager().token();
         for (Http.Response r : List.of(http.get("/partners/" + theirId, token),
@@ -174,7 +173,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
     @Test
     public void listsArePagedWithOpaqueCursorsAndWhitelistedSorts() {
         Http http = api();
-        Channel channel = newChannel(http);
+        Channel channel = newManagedChannel(http);
         String token = channel.manager().token();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -213,7 +212,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
     @Test
     public void changesReachTheAuditTrailThroughTheOutbox() {
         Http http = api();
-        Channel channel = newChannel(http);
+        Channel channel = newManagedChannel(http);
         String id = createPartner(http, channel.manager().token(), "Audited Co");
         assertEquals(204, http.delete("/partners/" + id, channel.manager().token()).status());
         Awaitility.await("audit entries").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -231,7 +230,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
     @Test
     public void uninstallingTheFeatureWithdrawsTheApiAndReinstallingKeepsTheData() {
         Http http = api();
-        Channel channel = newChannel(http);
+        Channel channel = newManagedChannel(http);
         String token = channel.manager().token();
         String id = createPartner(http, token, "Survivor Co");
 

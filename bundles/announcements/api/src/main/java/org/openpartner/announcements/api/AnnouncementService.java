@@ -18,6 +18,9 @@ public interface AnnouncementService {
     /** The app's id in the interconnection app registry. */
     String APP_ID = "announcements";
 
+    /** The access model's name of announcements. */
+    String OBJECT = "announcement";
+
     Announcement publish(CallContext ctx, AnnouncementInput input);
 
     Announcement update(CallContext ctx, String announcementId, AnnouncementInput input);

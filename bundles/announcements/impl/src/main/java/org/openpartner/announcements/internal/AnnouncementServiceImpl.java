@@ -23,6 +23,8 @@ import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
 import org.openpartner.platform.api.dto.DomainEvent;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,11 +40,14 @@ public class AnnouncementServiceImpl implements AnnouncementService {
     private final Transactions tx;
     private final AppService apps;
     private final EventPublisher events;
+    private final AccessControl access;
 
     @Activate
     public AnnouncementServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-announcements)") EntityManagerFactory emf,
-                                   @Reference AppService apps, @Reference EventPublisher events) {
+                                   @Reference AppService apps, @Reference EventPublisher events,
+                                   @Reference AccessControl access) {
         this.tx = new Transactions(emf);
+        this.access = access;
         this.apps = apps;
         this.events = events;
     }
@@ -71,13 +76,17 @@ public class AnnouncementServiceImpl implements AnnouncementService {
         }
     }
 
-    /** Staff and employees read their tenant's announcements; external users through the app's gate. */
+    /**
+     * Staff and employees read their tenant's announcements; external users through the app's gate, when their
+     * roles may view announcements.
+     */
     private void requireReader(CallContext ctx) {
         if (ctx.isExternal()) {
             apps.requireAccess(ctx, APP_ID);
         } else if (!ctx.isInternal()) {
             throw ApiException.forbidden("act for the enterprise whose announcements you read");
         }
+        access.access(ctx, OBJECT).require(Actions.VIEW);
     }
 
     @Override

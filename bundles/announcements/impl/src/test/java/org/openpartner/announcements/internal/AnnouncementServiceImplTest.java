@@ -9,6 +9,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
@@ -17,12 +20,16 @@ import javax.persistence.EntityTransaction;
 
 import org.junit.Test;
 import org.openpartner.announcements.api.AnnouncementService;
+import org.openpartner.announcements.api.dto.Announcement;
 import org.openpartner.announcements.api.dto.AnnouncementInput;
 import org.openpartner.interconnect.api.AppService;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.PageRequest;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.FieldDefinition;
+import org.openpartner.platform.api.access.ObjectAccess;
 
 public class AnnouncementServiceImplTest {
 
@@ -34,12 +41,13 @@ public class AnnouncementServiceImplTest {
     private final EntityManagerFactory emf = mock(EntityManagerFactory.class);
     private final EntityManager em = mock(EntityManager.class);
     private final AppService apps = mock(AppService.class);
+    private final AccessControl access = mock(AccessControl.class);
     private final AnnouncementServiceImpl service;
 
     public AnnouncementServiceImplTest() {
         when(emf.createEntityManager()).thenReturn(em);
         when(em.getTransaction()).thenReturn(mock(EntityTransaction.class));
-        service = new AnnouncementServiceImpl(emf, apps, mock(EventPublisher.class));
+        service = new AnnouncementServiceImpl(emf, apps, mock(EventPublisher.class), access);
     }
 
     @Test
@@ -81,6 +89,26 @@ public class AnnouncementServiceImplTest {
         verify(apps).requireAccess(DEALER, AnnouncementService.APP_ID);
         verifyNoMoreInteractions(apps);
         verify(em, org.mockito.Mockito.never()).createQuery(any(String.class), any());
+    }
+
+    @Test
+    public void externalReadersNeedARoleThatMayViewAnnouncements() {
+        when(access.access(DEALER, AnnouncementService.OBJECT))
+            .thenReturn(new ObjectAccess(AnnouncementObject.DEFINITION, Set.of(), Map.of()));
+        try {
+            service.get(DEALER, "a1");
+            fail();
+        } catch (ApiException e) {
+            assertEquals(403, e.status());
+            assertEquals("action_not_permitted", e.code());
+        }
+        verify(em, org.mockito.Mockito.never()).find(any(), any());
+    }
+
+    @Test
+    public void theAccessModelKnowsEveryPropertyOfTheAnswers() {
+        assertEquals(Arrays.stream(Announcement.class.getRecordComponents()).map(RecordComponent::getName).toList(),
+            AnnouncementObject.DEFINITION.fields().stream().map(FieldDefinition::name).toList());
     }
 
     private static void assertRefused(String field, Runnable work) {

@@ -25,6 +25,12 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface PartnerService {
 
+    /** The access model's name of partners ({@link org.openpartner.platform.api.access.ObjectDefinition}). */
+    String OBJECT = "partner";
+
+    /** The access model's name of partner contacts. */
+    String CONTACT_OBJECT = "partner-contact";
+
     /** Sort keys accepted by {@link #list}: prefix with {@code -} for descending order. */
     List<String> SORTS = List.of("name", "createdAt", "updatedAt");
 
@@ -89,7 +95,10 @@ public interface PartnerService {
 
     /**
      * For an external user: the partner record the upstream keeps of the caller's own company (the partner whose
-     * connected enterprise is {@link CallContext#companyId()}), with its contacts.
+     * connected enterprise is {@link CallContext#companyId()}), with its contacts when the caller's roles may view
+     * partner contacts (else none).
+     *
+     * @throws org.openpartner.platform.api.ApiException 403 when the caller's roles may not view partners
      */
     PartnerProfile companyProfile(CallContext ctx);
 }

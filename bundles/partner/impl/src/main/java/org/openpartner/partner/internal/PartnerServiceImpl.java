@@ -45,6 +45,8 @@ import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.dto.DomainEvent;
 import org.openpartner.platform.api.dto.RoleKind;
 import org.openpartner.platform.api.jpa.InLists;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,12 +67,15 @@ public class PartnerServiceImpl implements PartnerService {
     private final RoleService roles;
     private final IdentityService identities;
     private final PhoneNumbers phones;
+    private final AccessControl access;
 
     @Activate
     public PartnerServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-partner)") EntityManagerFactory emf,
                               @Reference EventPublisher events, @Reference RoleService roles,
-                              @Reference IdentityService identities, @Reference PhoneNumbers phones) {
+                              @Reference IdentityService identities, @Reference PhoneNumbers phones,
+                              @Reference AccessControl access) {
         this.tx = new Transactions(emf);
+        this.access = access;
         this.events = events;
         this.roles = roles;
         this.identities = identities;
@@ -382,6 +387,8 @@ public class PartnerServiceImpl implements PartnerService {
         if (!ctx.isExternal()) {
             throw ApiException.forbidden("only users of a connected company have a company profile here");
         }
+        access.access(ctx, OBJECT).require(Actions.VIEW);
+        boolean contactsVisible = access.access(ctx, CONTACT_OBJECT).can(Actions.VIEW);
         return tx.read(em -> {
             PartnerEntity p = em.createQuery("select p from PartnerEntity p where p.tenantId = :t "
                     + "and p.connectedEnterpriseId = :c", PartnerEntity.class)
@@ -391,7 +398,7 @@ public class PartnerServiceImpl implements PartnerService {
                     + "and c.partnerId = :p order by c.name, c.id", PartnerContactEntity.class)
                 .setParameter("t", ctx.tenantId()).setParameter("p", p.getId()).getResultList().stream()
                 .map(PartnerServiceImpl::toDto).toList();
-            return new PartnerProfile(toDto(p, contacts.size()), contacts);
+            return new PartnerProfile(toDto(p, contacts.size()), contactsVisible ? contacts : List.of());
         });
     }
 

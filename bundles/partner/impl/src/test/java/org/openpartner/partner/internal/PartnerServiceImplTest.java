@@ -8,20 +8,30 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManagerFactory;
 
 import org.junit.Test;
+import org.openpartner.partner.api.PartnerService;
 import org.openpartner.partner.api.dto.ContactInput;
+import org.openpartner.partner.api.dto.Partner;
+import org.openpartner.partner.api.dto.PartnerContact;
 import org.openpartner.partner.api.dto.PartnerInput;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.IdentityService;
 import org.openpartner.platform.api.PhoneNumbers;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.FieldDefinition;
+import org.openpartner.platform.api.access.ObjectAccess;
+import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.RoleService;
 
 /** The validation and permission rules of partner management, table by table. */
@@ -36,8 +46,9 @@ public class PartnerServiceImplTest {
 
     private final IdentityService identities = mock(IdentityService.class);
     private final PhoneNumbers phones = mock(PhoneNumbers.class);
+    private final AccessControl access = mock(AccessControl.class);
     private final PartnerServiceImpl service = new PartnerServiceImpl(unusedPersistenceUnit(),
-        mock(EventPublisher.class), mock(RoleService.class), identities, phones);
+        mock(EventPublisher.class), mock(RoleService.class), identities, phones, access);
 
     /** The rules under test run before any database work; the unit only has to open and close. */
     private static EntityManagerFactory unusedPersistenceUnit() {
@@ -124,6 +135,32 @@ public class PartnerServiceImplTest {
         assertEquals("name", expect(() -> service.validate(new ContactInput(" ", "(415) 555-0132", null, null, true, null))).field());
         assertEquals("invalid_email",
             expect(() -> service.validate(new ContactInput("Dana", "(415) 555-0132", "dana-at-example", null, true, null))).code());
+    }
+
+    @Test
+    public void theAccessModelKnowsEveryPropertyOfTheAnswers() {
+        // A property the definition lacks would be hidden from everyone but channel staff (masks fail closed).
+        assertEquals(components(Partner.class), fieldNames(PartnerObject.DEFINITION));
+        assertEquals(components(PartnerContact.class), fieldNames(PartnerContactObject.DEFINITION));
+    }
+
+    @Test
+    public void aCompanyProfileNeedsTheRightToViewPartners() {
+        CallContext dealer = new CallContext("u9", null, "Dealer", "t1", "c1", Set.of("dealer-personnel"),
+            false, false, "c1");
+        when(access.access(dealer, PartnerService.OBJECT)).thenReturn(new ObjectAccess(PartnerObject.DEFINITION,
+            Set.of(), Map.of()));
+        ApiException refused = expect(() -> service.companyProfile(dealer));
+        assertEquals(403, refused.status());
+        assertEquals("action_not_permitted", refused.code());
+    }
+
+    private static List<String> components(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    private static List<String> fieldNames(ObjectDefinition definition) {
+        return definition.fields().stream().map(FieldDefinition::name).toList();
     }
 
     private static ApiException expect(Supplier<?> call) {

@@ -1,6 +1,6 @@
 /** Partner data carried across bundle boundaries. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.openpartner.partner.api.dto;
 
 import org.osgi.annotation.bundle.Export;
