@@ -4,11 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.Test;
 
 /**
@@ -143,5 +147,109 @@ public class AccessIT extends OpenPartnerTestSupport {
         assertTrue(String.valueOf(refused), refused.error() != null && refused.error().contains("nope"));
         console("access:role-create --tenant " + tenant + " regional-dealer \"Regional dealer\"").requireSuccess();
         assertTrue(console("access:roles --tenant " + tenant).requireSuccess().output().contains("regional-dealer"));
+    }
+
+    /** One dealer of a company connected with several contacts: logs each in. */
+    private List<String> dealersOf(Http http, Tenant upstream, JsonNode connected, String... mobiles) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < mobiles.length; i++) {
+            tokens.add(dealerToken(http, upstream, mobiles[i],
+                connected.get("connectors").get(i).get("initialPassword").asText(), "pw-" + i + "-" + upstream.suffix()));
+        }
+        return tokens;
+    }
+
+    private static String createWidget(Http http, String token, String name, int price) {
+        Http.Response created = http.post("/test-widgets", token, Map.of("name", name, "price", price, "secret", "s-" + name));
+        assertStatus(201, null, created);
+        return created.json().get("id").asText();
+    }
+
+    private static List<String> widgetNames(Http http, String token) {
+        Http.Response list = http.get("/test-widgets", token);
+        assertStatus(200, null, list);
+        List<String> names = new ArrayList<>();
+        list.json().forEach(w -> names.add(w.get("name").asText()));
+        return names;
+    }
+
+    @Test
+    public void anAddOnsObjectGetsScopesAndPermissionsWithNoEngineChange() {
+        Http http = api();
+        String url = System.getProperty(WIDGETS_URL_PROPERTY);
+        Matcher installed = Pattern.compile("Bundle ID: (\\d+)").matcher(adminCommand("bundle:install -s " + url));
+        assertTrue("the add-on installs", installed.find());
+        String bundleId = installed.group(1);
+        try {
+            Tenant upstream = newChannel(http);
+            Awaitility.await("the add-on's object and endpoints").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/test-widgets", upstream.adminToken()).status() == 200);
+            assertStatus(200, null, http.get("/objects/test-widget", upstream.adminToken()));
+            String[] mobilesA = {newMobile(), newMobile()};
+            String mobileB = newMobile();
+            JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobilesA);
+            JsonNode b = connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB);
+            List<String> alpha = dealersOf(http, upstream, a, mobilesA);
+            String bravo = dealersOf(http, upstream, b, mobileB).get(0);
+            String companyA = a.get("connection").get("companyId").asText();
+            String a1Widget = createWidget(http, alpha.get(0), "A1 widget", 10);
+            String a2Widget = createWidget(http, alpha.get(1), "A2 widget", 20);
+            createWidget(http, bravo, "B1 widget", 30);
+
+            // Private by default: each dealer reaches its own records; another's is not found.
+            assertEquals(List.of("A1 widget"), widgetNames(http, alpha.get(0)));
+            assertStatus(404, null, http.get("/test-widgets/" + a2Widget, alpha.get(0)));
+            assertEquals(3, widgetNames(http, upstream.adminToken()).size());
+
+            // Company read-only for Alpha: its users read each other's records and change only their own.
+            assertStatus(200, null, http.put("/access/scopes/test-widget", upstream.adminToken(),
+                Map.of("scope", "COMPANY_READ_ONLY", "companyIds", List.of(companyA))));
+            assertEquals(List.of("A1 widget", "A2 widget"), widgetNames(http, alpha.get(0)));
+            assertStatus(403, "record_read_only", http.put("/test-widgets/" + a2Widget, alpha.get(0), Map.of("name", "Mine")));
+            assertEquals(List.of("B1 widget"), widgetNames(http, bravo));
+
+            // Public read-write by default: Bravo reads and changes everything; Alpha keeps its own scope.
+            assertStatus(200, null, http.put("/access/scopes/test-widget", upstream.adminToken(),
+                Map.of("scope", "PUBLIC_READ_WRITE")));
+            assertEquals(3, widgetNames(http, bravo).size());
+            assertStatus(200, null, http.put("/test-widgets/" + a1Widget, bravo, Map.of("name", "A1 widget")));
+            assertEquals(2, widgetNames(http, alpha.get(0)).size());
+            JsonNode scopes = http.get("/access/scopes/test-widget", upstream.adminToken()).json();
+            assertEquals("PUBLIC_READ_WRITE", scopes.get("defaultScope").asText());
+            assertEquals("COMPANY_READ_ONLY", scopes.get("companies").get(companyA).asText());
+            assertStatus(400, "unknown_company", http.put("/access/scopes/test-widget", upstream.adminToken(),
+                Map.of("scope", "PRIVATE", "companyIds", List.of(companyA, "no-such-company"))));
+            assertEquals("COMPANY_READ_ONLY", http.get("/access/scopes/test-widget", upstream.adminToken()).json()
+                .get("companies").get(companyA).asText());
+
+            // Field permissions on the add-on's fields: hidden is absent, read-only and hidden are not written.
+            assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/test-widget", upstream.adminToken(),
+                Map.of("fields", Map.of("secret", "HIDDEN", "price", "READ_ONLY"))));
+            JsonNode own = http.get("/test-widgets/" + a1Widget, alpha.get(0)).json();
+            assertFalse(own.toString(), names(own).contains("secret"));
+            assertEquals(10, own.get("price").asInt());
+            assertEquals("s-A1 widget", http.get("/test-widgets/" + a1Widget, upstream.adminToken()).json().get("secret").asText());
+            Http.Response readOnly = http.put("/test-widgets/" + a1Widget, alpha.get(0), Map.of("price", 11));
+            assertStatus(403, "field_read_only", readOnly);
+            assertEquals("price", readOnly.json().get("field").asText());
+            assertStatus(200, null, http.put("/test-widgets/" + a1Widget, alpha.get(0), Map.of("price", 10, "name", "A1 renamed")));
+            assertStatus(403, "field_hidden", http.put("/test-widgets/" + a1Widget, alpha.get(0), Map.of("secret", "peek")));
+            assertStatus(403, "field_hidden", http.post("/test-widgets", alpha.get(0), Map.of("name", "New", "secret", "x")));
+            assertEquals(10, http.get("/test-widgets/" + a1Widget, upstream.adminToken()).json().get("price").asInt());
+
+            // Object permissions: without create and delete the dealer is refused, with the reason.
+            assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/test-widget", upstream.adminToken(),
+                Map.of("actions", List.of("view", "edit"))));
+            assertStatus(403, "action_not_permitted", http.post("/test-widgets", alpha.get(0), Map.of("name", "New")));
+            assertStatus(403, "action_not_permitted", http.delete("/test-widgets/" + a1Widget, alpha.get(0)));
+            assertStatus(204, null, http.delete("/test-widgets/" + a1Widget, upstream.adminToken()));
+        } finally {
+            adminCommand("bundle:uninstall " + bundleId);
+        }
+        String admin = adminToken(http);
+        Awaitility.await("the add-on's object gone").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+            .until(() -> http.get("/objects/test-widget", admin).status() == 404);
+        assertFalse(http.get("/objects", admin).body().contains("test-widget"));
     }
 }

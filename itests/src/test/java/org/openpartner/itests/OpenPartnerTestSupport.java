@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.karaf.itests.KarafTestSupport;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.awaitility.Awaitility;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
@@ -38,6 +39,8 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
     static final String PLATFORM_ADMIN_PASSWORD = "itest-admin-password";
     static final String DATASOURCE_CFG = "etc/org.ops4j.datasource-openpartner.cfg";
     static final String PLATFORM_CFG = "etc/org.openpartner.platform.cfg";
+    /** The system property in the container naming the test-only add-on bundle (itests/test-widgets). */
+    static final String WIDGETS_URL_PROPERTY = "openpartner.itest.widgets";
 
     {
         // KarafTestSupport would re-run a failed test silently; a failure here must show.
@@ -69,6 +72,9 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
             options.add(editConfigurationFilePut(DATASOURCE_CFG, "pool", "dbcp2"));
             options.add(editConfigurationFilePut(DATASOURCE_CFG, "xa", "false"));
         }
+        // The test-only add-on's URL, resolved here on the host, where the project's versions are known.
+        options.add(editConfigurationFilePut("etc/system.properties", WIDGETS_URL_PROPERTY, maven()
+            .groupId("org.openpartner").artifactId("openpartner-itest-widgets").versionAsInProject().getURL()));
         options.add(editConfigurationFilePut("etc/system.properties", "openpartner.itest.db",
             System.getProperty("openpartner.itest.db", "derby")));
         // bin/karaf adds these for Java 17; Pax Exam's launcher does not.
@@ -213,9 +219,12 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
         }
     }
 
-    /** Feature commands are restricted to the admin role by Karaf's command ACLs. */
+    /**
+     * Runs a Karaf command as the karaf user of a fresh distribution, whose group gives it the roles Karaf's command
+     * ACLs ask for (features: admin; bundles: manager).
+     */
     String adminCommand(String command) {
-        return executeCommand(command, new org.apache.karaf.jaas.boot.principal.RolePrincipal("admin"));
+        return executeCommand(command, new RolePrincipal("admin"), new RolePrincipal("manager"), new RolePrincipal("viewer"));
     }
 
     record Tenant(String id, String name, String adminToken, String suffix) {

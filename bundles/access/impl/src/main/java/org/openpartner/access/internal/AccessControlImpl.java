@@ -9,8 +9,11 @@ import javax.persistence.EntityManagerFactory;
 
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.ObjectDefinition;
+import org.openpartner.platform.api.access.RecordAccess;
+import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,6 +50,22 @@ public class AccessControlImpl implements AccessControl {
         }
         RolePermissions permissions = tx.read(em -> PermissionStore.load(em, ctx.tenantId(), object, ctx.roles()));
         return permissions.union(ctx.roles(), ctx.isExternal());
+    }
+
+    @Override
+    public VisibilityFilter visibleFilter(CallContext ctx, String objectName, String alias, RecordAccess access) {
+        DataScope scope = ctx.isExternal() ? scope(ctx, objectName) : DataScope.PRIVATE;
+        registry.require(objectName);
+        return Visibility.filter(ctx, scope, alias, access);
+    }
+
+    @Override
+    public DataScope scope(CallContext ctx, String objectName) {
+        ObjectDefinition object = registry.require(objectName);
+        if (!ctx.isExternal()) {
+            return DataScope.PRIVATE;
+        }
+        return tx.read(em -> ScopeStore.scopeOf(em, ctx.tenantId(), object.name(), ctx.companyId()));
     }
 
     @Override

@@ -216,7 +216,7 @@ public class PermissionAdminImpl implements PermissionAdmin {
         return role;
     }
 
-    private static void requireChannelStaff(CallContext ctx) {
+    static void requireChannelStaff(CallContext ctx) {
         if (!ctx.isChannelStaff()) {
             throw ApiException.forbidden("only the enterprise's administrators and channel managers may manage "
                 + "external roles and their permissions");

@@ -19,9 +19,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.openpartner.access.api.PermissionAdmin;
+import org.openpartner.access.api.ScopeAdmin;
+import org.openpartner.access.api.dto.ObjectScopes;
 import org.openpartner.access.api.dto.ObjectPermissions;
 import org.openpartner.access.api.dto.PermissionsInput;
 import org.openpartner.access.api.dto.RoleInput;
+import org.openpartner.access.api.dto.ScopeInput;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.access.AccessControl;
@@ -50,11 +53,14 @@ public class AccessResource implements RestResource {
 
     private final AccessControl access;
     private final PermissionAdmin admin;
+    private final ScopeAdmin scopes;
 
     @Activate
-    public AccessResource(@Reference AccessControl access, @Reference PermissionAdmin admin) {
+    public AccessResource(@Reference AccessControl access, @Reference PermissionAdmin admin,
+                          @Reference ScopeAdmin scopes) {
         this.access = access;
         this.admin = admin;
+        this.scopes = scopes;
     }
 
     @GET
@@ -117,6 +123,18 @@ public class AccessResource implements RestResource {
     public ObjectPermissions setPermissions(@Context CallContext caller, @PathParam("role") String role,
                                             @PathParam("object") String object, PermissionsInput body) {
         return admin.setPermissions(caller, role, object, body);
+    }
+
+    @GET
+    @Path("access/scopes/{object}")
+    public ObjectScopes scopes(@Context CallContext caller, @PathParam("object") String object) {
+        return scopes.scopes(caller, object);
+    }
+
+    @PUT
+    @Path("access/scopes/{object}")
+    public ObjectScopes setScope(@Context CallContext caller, @PathParam("object") String object, ScopeInput body) {
+        return scopes.setScope(caller, object, body);
     }
 
     @PUT

@@ -21,6 +21,21 @@ public interface AccessControl {
      */
     ObjectAccess access(CallContext ctx, String objectName);
 
+    /**
+     * The records of a shareable object the caller may read or write, as a condition on the entity {@code alias}
+     * of a JPQL query. The entity has the attributes {@code tenantId}, {@code ownerUserId} (the user who owns the
+     * record) and {@code ownerCompanyId} (the downstream company it is owned within; null when owned upstream).
+     * Channel staff reach every record of their tenant; an external user its own records and those its company's
+     * {@link #scope data scope} puts in reach; other employees their own. The condition always includes the
+     * tenant. Whether the caller may act on the object at all is {@link #access}'s answer.
+     *
+     * @throws org.openpartner.platform.api.ApiException 404 when no bundle registers the object
+     */
+    VisibilityFilter visibleFilter(CallContext ctx, String objectName, String alias, RecordAccess access);
+
+    /** The data scope of the caller's company for the object (external users; {@link DataScope#PRIVATE} default). */
+    DataScope scope(CallContext ctx, String objectName);
+
     /** The registered object of that name, if its bundle is installed. */
     Optional<ObjectDefinition> object(String objectName);
 

@@ -1,0 +1,33 @@
+package org.openpartner.itests.widgets.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.openpartner.platform.api.access.Actions;
+import org.openpartner.platform.api.access.FieldDefinition;
+import org.openpartner.platform.api.access.FieldType;
+import org.openpartner.platform.api.access.ObjectDefinition;
+import org.openpartner.platform.api.access.ObjectType;
+import org.osgi.service.component.annotations.Component;
+
+/** The add-on's object: external roles may view, create, edit and delete widgets until the upstream says otherwise. */
+@Component(service = ObjectType.class)
+public class WidgetObject implements ObjectType {
+
+    public static final String NAME = "test-widget";
+
+    static final ObjectDefinition DEFINITION = new ObjectDefinition(NAME, "Test widget", List.of(
+        FieldDefinition.system("id", "Id", FieldType.TEXT),
+        FieldDefinition.of("name", "Name", FieldType.TEXT, true),
+        FieldDefinition.of("price", "Price", FieldType.NUMBER, false),
+        FieldDefinition.of("secret", "Secret", FieldType.TEXT, false),
+        FieldDefinition.system("ownerUserId", "Owner", FieldType.REFERENCE),
+        FieldDefinition.system("ownerCompanyId", "Owner company", FieldType.REFERENCE),
+        FieldDefinition.system("version", "Version", FieldType.NUMBER)),
+        List.of("polish"), Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT, Actions.DELETE), Set.of(), true);
+
+    @Override
+    public ObjectDefinition definition() {
+        return DEFINITION;
+    }
+}

@@ -1,0 +1,56 @@
+package org.openpartner.itests.widgets.internal.jpa;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+/** A shareable record: tenant, owning user and owning company are what the access model's filter reads. */
+@Entity
+@Table(name = "OP_TEST_WIDGET", indexes = @Index(name = "IX_TEST_WIDGET_OWNER", columnList = "TENANT_ID, OWNER_USER_ID"))
+public class WidgetEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "TENANT_ID", length = 36, nullable = false)
+    private String tenantId;
+
+    @Column(name = "OWNER_USER_ID", length = 36, nullable = false)
+    private String ownerUserId;
+
+    @Column(name = "OWNER_COMPANY_ID", length = 36)
+    private String ownerCompanyId;
+
+    @Column(name = "NAME", length = 200, nullable = false)
+    private String name;
+
+    @Column(name = "PRICE")
+    private Integer price;
+
+    @Column(name = "SECRET", length = 200)
+    private String secret;
+
+    @Version
+    @Column(name = "VERSION")
+    private long version;
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getTenantId() { return tenantId; }
+    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
+    public String getOwnerUserId() { return ownerUserId; }
+    public void setOwnerUserId(String ownerUserId) { this.ownerUserId = ownerUserId; }
+    public String getOwnerCompanyId() { return ownerCompanyId; }
+    public void setOwnerCompanyId(String ownerCompanyId) { this.ownerCompanyId = ownerCompanyId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public Integer getPrice() { return price; }
+    public void setPrice(Integer price) { this.price = price; }
+    public String getSecret() { return secret; }
+    public void setSecret(String secret) { this.secret = secret; }
+    public long getVersion() { return version; }
+}
