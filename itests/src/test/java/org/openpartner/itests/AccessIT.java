@@ -176,15 +176,8 @@ public class AccessIT extends OpenPartnerTestSupport {
     @Test
     public void anAddOnsObjectGetsScopesAndPermissionsWithNoEngineChange() {
         Http http = api();
-        String url = System.getProperty(WIDGETS_URL_PROPERTY);
-        Matcher installed = Pattern.compile("Bundle ID: (\\d+)").matcher(adminCommand("bundle:install -s " + url));
-        assertTrue("the add-on installs", installed.find());
-        String bundleId = installed.group(1);
-        try {
+        withWidgets(http, () -> {
             Tenant upstream = newChannel(http);
-            Awaitility.await("the add-on's object and endpoints").atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> http.get("/test-widgets", upstream.adminToken()).status() == 200);
             assertStatus(200, null, http.get("/objects/test-widget", upstream.adminToken()));
             String[] mobilesA = {newMobile(), newMobile()};
             String mobileB = newMobile();
@@ -244,12 +237,82 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertStatus(403, "action_not_permitted", http.post("/test-widgets", alpha.get(0), Map.of("name", "New")));
             assertStatus(403, "action_not_permitted", http.delete("/test-widgets/" + a1Widget, alpha.get(0)));
             assertStatus(204, null, http.delete("/test-widgets/" + a1Widget, upstream.adminToken()));
-        } finally {
-            adminCommand("bundle:uninstall " + bundleId);
-        }
+        });
+        assertFalse(http.get("/objects", adminToken(http)).body().contains("test-widget"));
+    }
+
+    /** Installs the test-only add-on for the duration of {@code work}, then uninstalls it and waits for it to go. */
+    private void withWidgets(Http http, Runnable work) {
+        Matcher installed = Pattern.compile("Bundle ID: (\\d+)").matcher(adminCommand("bundle:install -s "
+            + System.getProperty(WIDGETS_URL_PROPERTY)));
+        assertTrue("the add-on installs", installed.find());
         String admin = adminToken(http);
+        try {
+            Awaitility.await("the add-on's endpoints").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/test-widgets", admin).status() == 200);
+            work.run();
+        } finally {
+            adminCommand("bundle:uninstall " + installed.group(1));
+        }
         Awaitility.await("the add-on's object gone").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
             .until(() -> http.get("/objects/test-widget", admin).status() == 404);
-        assertFalse(http.get("/objects", admin).body().contains("test-widget"));
+    }
+
+    @Test
+    public void aRelatedTeamSharesOneRecordAndExplainSaysWhy() {
+        Http http = api();
+        withWidgets(http, () -> {
+            Tenant upstream = newChannel(http);
+            String admin = upstream.adminToken();
+            String[] mobilesA = {newMobile(), newMobile()};
+            String mobileB = newMobile();
+            List<String> alpha = dealersOf(http, upstream, connectNew(http, upstream, "Mike " + upstream.suffix(), mobilesA),
+                mobilesA);
+            String bravo = dealersOf(http, upstream, connectNew(http, upstream, "November " + upstream.suffix(), mobileB),
+                mobileB).get(0);
+            String bravoUser = http.get("/me", bravo).json().get("userId").asText();
+            String widget = createWidget(http, alpha.get(0), "Shared widget", 5);
+            String team = "/records/test-widget/" + widget + "/team";
+            assertStatus(404, null, http.get("/test-widgets/" + widget, bravo));
+            JsonNode before = http.get("/access/explain?user=" + bravoUser + "&object=test-widget&record=" + widget, admin).json();
+            assertFalse(before.get("read").get("allowed").asBoolean());
+            assertTrue(before.toString(), before.get("read").get("reasons").toString().contains("PRIVATE"));
+
+            // The owner invites Bravo's dealer to follow up, read-only: it reads the record but cannot change it.
+            assertStatus(201, null, http.post(team, alpha.get(0), Map.of("userId", bravoUser)));
+            assertEquals("Shared widget", http.get("/test-widgets/" + widget, bravo).json().get("name").asText());
+            assertEquals(List.of("Shared widget"), widgetNames(http, bravo));
+            assertStatus(403, "record_read_only", http.put("/test-widgets/" + widget, bravo, Map.of("name", "Taken")));
+            assertStatus(403, "record_read_only", http.post(team, bravo, Map.of("userId", bravoUser, "access", "WRITE")));
+            assertEquals(1, http.get(team, bravo).json().size());
+            JsonNode shared = http.get("/access/explain?user=" + bravoUser + "&object=test-widget&record=" + widget, admin).json();
+            assertTrue(shared.get("read").get("allowed").asBoolean());
+            assertFalse(shared.get("write").get("allowed").asBoolean());
+            assertTrue(shared.toString(), shared.get("read").get("reasons").toString().contains("related team"));
+
+            // Read-write membership lets it change the record; removing it takes everything back.
+            assertStatus(201, null, http.post(team, alpha.get(0), Map.of("userId", bravoUser, "access", "WRITE")));
+            assertStatus(200, null, http.put("/test-widgets/" + widget, bravo, Map.of("name", "Shared widget 2")));
+            assertEquals("WRITE", http.get(team, admin).json().get(0).get("access").asText());
+            String console = console("access:explain --tenant " + upstream.id() + " " + bravoUser + " test-widget " + widget)
+                .requireSuccess().output();
+            assertTrue(console, console.contains("write: yes") && console.contains("related team"));
+            assertStatus(204, null, http.delete(team + "/" + bravoUser, alpha.get(0)));
+            assertStatus(404, null, http.get("/test-widgets/" + widget, bravo));
+            assertStatus(404, null, http.get(team, bravo));
+
+            // A colleague outside the record's reach cannot see or change its team; bad members are refused.
+            assertStatus(404, null, http.post(team, alpha.get(1), Map.of("userId", bravoUser)));
+            assertStatus(400, "unknown_user", http.post(team, alpha.get(0), Map.of("userId", "no-such-user")));
+            assertStatus(404, null, http.get("/records/test-widget/no-such-record/team", admin));
+            assertStatus(400, "required", http.get("/access/explain?object=test-widget&record=" + widget, admin));
+            assertStatus(403, null, http.get("/access/explain?user=" + bravoUser + "&object=test-widget&record=" + widget,
+                alpha.get(0)));
+
+            // The record goes, with its grants, in one unit of work.
+            assertStatus(201, null, http.post(team, admin, Map.of("userId", bravoUser)));
+            assertStatus(204, null, http.delete("/test-widgets/" + widget, alpha.get(0)));
+            assertStatus(404, null, http.get(team, admin));
+        });
     }
 }

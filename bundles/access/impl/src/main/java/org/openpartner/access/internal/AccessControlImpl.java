@@ -28,12 +28,14 @@ public class AccessControlImpl implements AccessControl {
 
     private final Transactions tx;
     private final ObjectRegistry registry;
+    private final RecordReach reach;
 
     @Activate
     public AccessControlImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
-                             @Reference ObjectRegistry registry) {
+                             @Reference ObjectRegistry registry, @Reference RecordReach reach) {
         this.tx = new Transactions(emf);
         this.registry = registry;
+        this.reach = reach;
     }
 
     @Override
@@ -54,18 +56,28 @@ public class AccessControlImpl implements AccessControl {
 
     @Override
     public VisibilityFilter visibleFilter(CallContext ctx, String objectName, String alias, RecordAccess access) {
-        DataScope scope = ctx.isExternal() ? scope(ctx, objectName) : DataScope.PRIVATE;
-        registry.require(objectName);
-        return Visibility.filter(ctx, scope, alias, access);
+        ObjectDefinition object = registry.require(objectName);
+        DataScope scope = reach.scope(ctx, objectName);
+        return Visibility.filter(ctx, object.name(), object.shareable(), scope, alias, access);
+    }
+
+    @Override
+    public boolean reaches(CallContext ctx, String objectName, String recordId, RecordAccess access) {
+        return !reach.reasons(ctx, objectName, recordId, access).isEmpty();
+    }
+
+    @Override
+    public void recordDeleted(CallContext ctx, String objectName, String recordId) {
+        ObjectDefinition object = registry.require(objectName);
+        tx.inTransaction(em -> {
+            GrantStore.deleteRecord(em, ctx.tenantId(), object.name(), recordId);
+            return null;
+        });
     }
 
     @Override
     public DataScope scope(CallContext ctx, String objectName) {
-        ObjectDefinition object = registry.require(objectName);
-        if (!ctx.isExternal()) {
-            return DataScope.PRIVATE;
-        }
-        return tx.read(em -> ScopeStore.scopeOf(em, ctx.tenantId(), object.name(), ctx.companyId()));
+        return reach.scope(ctx, objectName);
     }
 
     @Override

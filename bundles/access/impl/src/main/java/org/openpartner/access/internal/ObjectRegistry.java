@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.ObjectType;
+import org.openpartner.platform.api.access.RecordOwnership;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -53,6 +54,13 @@ public class ObjectRegistry {
     public ObjectDefinition require(String name) {
         return find(name).orElseThrow(() -> ApiException.notFound("unknown_object", "no installed capability has an object "
             + (name == null ? "" : "'" + name + "'"), "object"));
+    }
+
+    /** The owner of a record of the object, as the object's bundle answers it. */
+    public Optional<RecordOwnership> ownership(String name, String tenantId, String recordId) {
+        Registered registered = name == null ? null : byName.get(name);
+        return registered == null || recordId == null ? Optional.empty()
+            : registered.type().ownership(tenantId, recordId);
     }
 
     public List<ObjectDefinition> all() {

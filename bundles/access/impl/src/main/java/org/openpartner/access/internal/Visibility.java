@@ -1,37 +1,70 @@
 package org.openpartner.access.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
+import org.openpartner.platform.api.access.jpa.ShareGrant;
 
-/** The JPQL condition of SPEC S4's data scopes: the rules in one place, without the database, tested case by case. */
+/**
+ * SPEC S4's reach as a JPQL condition: ownership, the data scope of the caller's company and the grants on each
+ * record (related teams, sharing rules, hierarchy). The rules live here once, without the database, and are tested
+ * case by case; {@link #reaches} answers the same question for one record in Java, for explanations.
+ */
 final class Visibility {
 
     static final String TENANT = "opAccTenant";
     static final String USER = "opAccUser";
     static final String COMPANY = "opAccCompany";
+    static final String OBJECT = "opAccObject";
+    static final String PRINCIPALS = "opAccPrincipals";
+    static final String WRITE_LEVEL = "opAccWrite";
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private Visibility() {
     }
 
+    /** The keys grants name the caller by: itself, its roles and, for an external user, its company and "all". */
+    static List<String> principals(CallContext ctx) {
+        List<String> keys = new ArrayList<>();
+        keys.add("U:" + ctx.userId());
+        if (ctx.isExternal()) {
+            keys.add("C:" + ctx.companyId());
+            keys.add("A:");
+        }
+        new TreeSet<>(ctx.roles()).forEach(role -> keys.add("R:" + role));
+        return keys;
+    }
+
+    /** Whether the caller reaches every record of its tenant (channel staff, the console). */
+    static boolean reachesTenant(CallContext ctx) {
+        return ctx.isConsole() || ctx.isChannelStaff();
+    }
+
     /**
-     * @param scope the data scope of the caller's company; only consulted for external users
+     * @param scope     the data scope of the caller's company; only consulted for external users
+     * @param shareable whether the object's records carry grants (then the query's unit maps {@link ShareGrant})
      */
-    static VisibilityFilter filter(CallContext ctx, DataScope scope, String alias, RecordAccess access) {
+    static VisibilityFilter filter(CallContext ctx, String object, boolean shareable, DataScope scope, String alias,
+                                   RecordAccess access) {
         if (alias == null || !ALIAS.matcher(alias).matches()) {
             throw new IllegalArgumentException("not a JPQL identification variable: " + alias);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(TENANT, ctx.tenantId());
         String tenant = alias + ".tenantId = :" + TENANT;
-        if (ctx.isConsole() || ctx.isChannelStaff()) {
+        if (reachesTenant(ctx)) {
             return new VisibilityFilter(tenant, parameters);
+        }
+        if (!ctx.isExternal() && !ctx.isInternal()) {
+            return new VisibilityFilter(tenant + " and " + alias + ".id is null", parameters);
         }
         parameters.put(USER, ctx.userId());
         StringBuilder reach = new StringBuilder(alias).append(".ownerUserId = :").append(USER);
@@ -42,9 +75,49 @@ final class Visibility {
                 parameters.put(COMPANY, ctx.companyId());
                 reach.append(" or ").append(alias).append(".ownerCompanyId = :").append(COMPANY);
             }
-        } else if (!ctx.isInternal()) {
-            return new VisibilityFilter(tenant + " and " + alias + ".id is null", Map.of(TENANT, ctx.tenantId()));
+        }
+        if (shareable) {
+            parameters.put(OBJECT, object);
+            parameters.put(PRINCIPALS, principals(ctx));
+            reach.append(" or exists (select g.id from ShareGrant g where g.objectName = :").append(OBJECT)
+                .append(" and g.recordId = ").append(alias).append(".id and g.principal in :").append(PRINCIPALS);
+            if (access == RecordAccess.WRITE) {
+                parameters.put(WRITE_LEVEL, ShareGrant.WRITE);
+                reach.append(" and g.accessLevel = :").append(WRITE_LEVEL);
+            }
+            reach.append(")");
         }
         return new VisibilityFilter("(" + tenant + " and (" + reach + "))", parameters);
+    }
+
+    /**
+     * The same decision for one record: why the caller reaches it, or an empty list. {@code grants} are the
+     * record's grants naming one of the caller's principals, for this access.
+     */
+    static List<String> reaches(CallContext ctx, DataScope scope, String tenantId, String ownerUserId,
+                                String ownerCompanyId, RecordAccess access, List<String> grants) {
+        List<String> reasons = new ArrayList<>();
+        if (!ctx.tenantId().equals(tenantId)) {
+            return reasons;
+        }
+        if (reachesTenant(ctx)) {
+            reasons.add("channel staff reach every record of their enterprise");
+            return reasons;
+        }
+        if (!ctx.isExternal() && !ctx.isInternal()) {
+            return reasons;
+        }
+        if (ctx.userId().equals(ownerUserId)) {
+            reasons.add("owns the record");
+        }
+        if (ctx.isExternal() && ownerCompanyId != null) {
+            if (scope.coversAllCompanies(access)) {
+                reasons.add("data scope " + scope + " reaches the records of every downstream company");
+            } else if (scope.coversCompany(access) && ownerCompanyId.equals(ctx.companyId())) {
+                reasons.add("data scope " + scope + " reaches the records owned within the user's company");
+            }
+        }
+        reasons.addAll(grants);
+        return reasons;
     }
 }

@@ -1,7 +1,9 @@
 package org.openpartner.access.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,7 +44,7 @@ public class VisibilityTest {
             {DataScope.PUBLIC_READ_WRITE, RecordAccess.WRITE, OWN_OR_ANY_COMPANY},
         };
         for (Object[] c : cases) {
-            VisibilityFilter filter = Visibility.filter(DEALER, (DataScope) c[0], "l", (RecordAccess) c[1]);
+            VisibilityFilter filter = Visibility.filter(DEALER, "lead", false, (DataScope) c[0], "l", (RecordAccess) c[1]);
             assertEquals(c[0] + " " + c[1], c[2], filter.jpql());
             assertEquals("t1", filter.parameters().get("opAccTenant"));
             assertEquals("u1", filter.parameters().get("opAccUser"));
@@ -53,24 +55,52 @@ public class VisibilityTest {
 
     @Test
     public void channelStaffReachTheirWholeTenantAndNothingElse() {
-        VisibilityFilter filter = Visibility.filter(STAFF, DataScope.PRIVATE, "l", RecordAccess.WRITE);
+        VisibilityFilter filter = Visibility.filter(STAFF, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE);
         assertEquals("l.tenantId = :opAccTenant", filter.jpql());
         assertEquals(Map.of("opAccTenant", "t1"), filter.parameters());
     }
 
     @Test
     public void otherEmployeesReachTheirOwnRecordsWhateverTheScope() {
-        assertEquals(OWN, Visibility.filter(CLERK, DataScope.PUBLIC_READ_WRITE, "l", RecordAccess.READ).jpql());
+        assertEquals(OWN, Visibility.filter(CLERK, "lead", false, DataScope.PUBLIC_READ_WRITE, "l", RecordAccess.READ).jpql());
     }
 
     @Test
     public void aCallerOfNeitherKindReachesNothing() {
         assertEquals("l.tenantId = :opAccTenant and l.id is null",
-            Visibility.filter(OTHER_TENANTS_EMPLOYEE, DataScope.PUBLIC_READ_WRITE, "l", RecordAccess.READ).jpql());
+            Visibility.filter(OTHER_TENANTS_EMPLOYEE, "lead", true, DataScope.PUBLIC_READ_WRITE, "l", RecordAccess.READ).jpql());
+    }
+
+    @Test
+    public void grantsReachRecordsSharedWithTheUserItsCompanyItsRolesOrEveryCompany() {
+        VisibilityFilter read = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ);
+        assertEquals("(l.tenantId = :opAccTenant and (l.ownerUserId = :opAccUser or exists (select g.id from ShareGrant g "
+            + "where g.objectName = :opAccObject and g.recordId = l.id and g.principal in :opAccPrincipals)))", read.jpql());
+        assertEquals(List.of("U:u1", "C:c1", "A:", "R:dealer"), read.parameters().get("opAccPrincipals"));
+        assertEquals("lead", read.parameters().get("opAccObject"));
+        VisibilityFilter write = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE);
+        assertTrue(write.jpql().endsWith("and g.accessLevel = :opAccWrite)))"));
+        assertEquals("W", write.parameters().get("opAccWrite"));
+        assertEquals(List.of("U:u3"), Visibility.principals(CLERK));
+    }
+
+    @Test
+    public void oneRecordIsDecidedByTheSameRulesWithTheReasons() {
+        assertEquals(List.of("owns the record"),
+            Visibility.reaches(DEALER, DataScope.PRIVATE, "t1", "u1", "c1", RecordAccess.WRITE, List.of()));
+        assertEquals(List.of(), Visibility.reaches(DEALER, DataScope.PRIVATE, "t1", "u7", "c1", RecordAccess.READ, List.of()));
+        assertEquals(1, Visibility.reaches(DEALER, DataScope.COMPANY_READ_ONLY, "t1", "u7", "c1", RecordAccess.READ, List.of()).size());
+        assertEquals(0, Visibility.reaches(DEALER, DataScope.COMPANY_READ_ONLY, "t1", "u7", "c1", RecordAccess.WRITE, List.of()).size());
+        assertEquals(0, Visibility.reaches(DEALER, DataScope.COMPANY_READ_WRITE, "t1", "u7", "c2", RecordAccess.READ, List.of()).size());
+        assertEquals(1, Visibility.reaches(DEALER, DataScope.PUBLIC_READ_ONLY, "t1", "u7", "c2", RecordAccess.READ, List.of()).size());
+        assertEquals(0, Visibility.reaches(DEALER, DataScope.PUBLIC_READ_WRITE, "t1", "u7", null, RecordAccess.READ, List.of()).size());
+        assertEquals(List.of("team"), Visibility.reaches(DEALER, DataScope.PRIVATE, "t1", "u7", "c2", RecordAccess.READ, List.of("team")));
+        assertEquals(0, Visibility.reaches(DEALER, DataScope.PUBLIC_READ_WRITE, "t2", "u1", "c1", RecordAccess.READ, List.of("team")).size());
+        assertEquals(1, Visibility.reaches(STAFF, DataScope.PRIVATE, "t1", "u7", null, RecordAccess.WRITE, List.of()).size());
     }
 
     @Test(expected = IllegalArgumentException.class)
     public void theAliasMustBeAnIdentifier() {
-        Visibility.filter(DEALER, DataScope.PRIVATE, "l or 1=1", RecordAccess.READ);
+        Visibility.filter(DEALER, "lead", false, DataScope.PRIVATE, "l or 1=1", RecordAccess.READ);
     }
 }

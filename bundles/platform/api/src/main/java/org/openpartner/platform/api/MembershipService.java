@@ -1,6 +1,7 @@
 package org.openpartner.platform.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.openpartner.platform.api.dto.ActingContext;
@@ -86,6 +87,12 @@ public interface MembershipService {
 
     /** Upstream: gives external roles to a member of the tenant (roles must be external roles of the tenant). */
     void assignExternalRoles(CallContext ctx, String userId, Set<String> roleKeys);
+
+    /**
+     * For capability code, which checks its caller's rights itself: the context {@code userId} acts with for the
+     * tenant (an employee of it, or an active member), or empty when the user cannot act for it.
+     */
+    Optional<CallContext> contextOf(String tenantId, String userId);
 
     /** Upstream: takes an external role from a member of the tenant (idempotent). */
     void revokeExternalRole(CallContext ctx, String userId, String roleKey);

@@ -31,6 +31,7 @@ import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.platform.api.spi.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,12 +51,14 @@ public class WidgetResource implements RestResource {
 
     private final Transactions tx;
     private final AccessControl access;
+    private final UnitOfWork unitOfWork;
 
     @Activate
     public WidgetResource(@Reference(target = "(osgi.unit.name=openpartner-test-widgets)") EntityManagerFactory emf,
-                          @Reference AccessControl access) {
+                          @Reference AccessControl access, @Reference UnitOfWork unitOfWork) {
         this.tx = new Transactions(emf);
         this.access = access;
+        this.unitOfWork = unitOfWork;
     }
 
     @POST
@@ -128,10 +131,13 @@ public class WidgetResource implements RestResource {
     @Path("{id}")
     public Response delete(@Context CallContext caller, @PathParam("id") String id) {
         access.access(caller, WidgetObject.NAME).require(Actions.DELETE);
-        tx.inTransaction(em -> {
+        // The record and its grants go together.
+        unitOfWork.inUnit(() -> tx.inTransaction(em -> {
             em.remove(findWritable(em, caller, id));
+            em.flush();
+            access.recordDeleted(caller, WidgetObject.NAME, id);
             return null;
-        });
+        }));
         return Response.noContent().build();
     }
 

@@ -1,5 +1,7 @@
 package org.openpartner.platform.api.access;
 
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -10,4 +12,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface ObjectType {
 
     ObjectDefinition definition();
+
+    /**
+     * The owner of one record of the tenant, if the record exists. Shareable objects answer it, so that related
+     * teams and explanations work for them; the default (none) suits objects that are not shared.
+     */
+    default Optional<RecordOwnership> ownership(String tenantId, String recordId) {
+        return Optional.empty();
+    }
 }

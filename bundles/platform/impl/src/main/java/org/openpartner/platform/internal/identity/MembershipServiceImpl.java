@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -448,6 +449,24 @@ public class MembershipServiceImpl implements MembershipService {
                 grantExternalRole(em, ctx.tenantId(), userId, role);
             }
             return null;
+        });
+    }
+
+    @Override
+    public Optional<CallContext> contextOf(String tenantId, String userId) {
+        if (tenantId == null || userId == null) {
+            return Optional.empty();
+        }
+        return tx.read(em -> {
+            UserEntity user = em.find(UserEntity.class, userId);
+            if (user == null || !IdentityStore.ACTIVE.equals(user.getStatus())) {
+                return Optional.<CallContext>empty();
+            }
+            try {
+                return Optional.of(IdentityStore.contextOf(em, user, tenantId));
+            } catch (ApiException notAMember) {
+                return Optional.<CallContext>empty();
+            }
         });
     }
 

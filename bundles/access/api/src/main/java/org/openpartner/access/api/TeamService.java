@@ -1,0 +1,24 @@
+package org.openpartner.access.api;
+
+import java.util.List;
+
+import org.openpartner.access.api.dto.TeamMember;
+import org.openpartner.access.api.dto.TeamMemberInput;
+import org.openpartner.platform.api.CallContext;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Related teams (SPEC S4) on records of shareable objects: members, internal or external users of the tenant,
+ * read (or read and change) the record whatever their data scope. Who may read the record sees its team; who may
+ * change it changes its team ("invite to follow up"). A record out of the caller's reach is "not found".
+ */
+@ProviderType
+public interface TeamService {
+
+    List<TeamMember> members(CallContext ctx, String objectName, String recordId);
+
+    /** Adds the member, or changes its access when it is one already. */
+    TeamMember addMember(CallContext ctx, String objectName, String recordId, TeamMemberInput input);
+
+    void removeMember(CallContext ctx, String objectName, String recordId, String userId);
+}

@@ -1,0 +1,49 @@
+package org.openpartner.access.internal;
+
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.openpartner.platform.api.access.RecordAccess;
+import org.openpartner.platform.api.access.jpa.ShareGrant;
+import org.openpartner.platform.api.jpa.InLists;
+
+/** Reads and writes the sharing table; only the access engine writes it. */
+final class GrantStore {
+
+    private GrantStore() {
+    }
+
+    /** The record's grants naming any of the principals, giving at least {@code access}. */
+    static List<ShareGrant> grantsFor(EntityManager em, String object, String recordId, List<String> principals,
+                                      RecordAccess access) {
+        return InLists.query(principals, keys -> em.createQuery("select g from ShareGrant g where g.objectName = :o "
+                + "and g.recordId = :r and g.principal in :p order by g.source, g.principal", ShareGrant.class)
+            .setParameter("o", object).setParameter("r", recordId).setParameter("p", keys).getResultList())
+            .stream().filter(g -> access == RecordAccess.READ || ShareGrant.WRITE.equals(g.getAccessLevel())).toList();
+    }
+
+    static List<ShareGrant> bySource(EntityManager em, String object, String recordId, String source) {
+        return em.createQuery("select g from ShareGrant g where g.objectName = :o and g.recordId = :r "
+                + "and g.source = :s order by g.createdAt, g.principal", ShareGrant.class)
+            .setParameter("o", object).setParameter("r", recordId).setParameter("s", source).getResultList();
+    }
+
+    static void deleteRecord(EntityManager em, String tenantId, String object, String recordId) {
+        em.createQuery("delete from ShareGrant g where g.objectName = :o and g.recordId = :r and g.tenantId = :t")
+            .setParameter("o", object).setParameter("r", recordId).setParameter("t", tenantId).executeUpdate();
+    }
+
+    /** What a grant tells an administrator about why it exists. */
+    static String describe(ShareGrant g) {
+        String access = ShareGrant.WRITE.equals(g.getAccessLevel()) ? "read-write" : "read-only";
+        String who = switch (g.getPrincipal().substring(0, 2)) {
+            case "U:" -> "the user";
+            case "C:" -> "the user's company";
+            case "R:" -> "the user's role " + g.getPrincipal().substring(2);
+            default -> "every downstream company";
+        };
+        String why = g.getSource().equals(ShareGrant.SOURCE_TEAM) ? "related team" : g.getSource();
+        return access + " grant to " + who + " (" + why + ")";
+    }
+}

@@ -1,0 +1,148 @@
+package org.openpartner.access.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.openpartner.access.api.TeamService;
+import org.openpartner.access.api.dto.TeamMember;
+import org.openpartner.access.api.dto.TeamMemberInput;
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.EventPublisher;
+import org.openpartner.platform.api.Ids;
+import org.openpartner.platform.api.MembershipService;
+import org.openpartner.platform.api.access.ObjectDefinition;
+import org.openpartner.platform.api.access.RecordAccess;
+import org.openpartner.platform.api.access.jpa.ShareGrant;
+import org.openpartner.platform.api.dto.DomainEvent;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Related teams as grants with source {@code team} naming one user each. */
+@Component(service = TeamService.class)
+public class TeamServiceImpl implements TeamService {
+
+    private static final String USER = "U:";
+
+    private final Transactions tx;
+    private final ObjectRegistry registry;
+    private final RecordReach reach;
+    private final MembershipService memberships;
+    private final EventPublisher events;
+
+    @Activate
+    public TeamServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
+                           @Reference ObjectRegistry registry, @Reference RecordReach reach,
+                           @Reference MembershipService memberships, @Reference EventPublisher events) {
+        this.tx = new Transactions(emf);
+        this.registry = registry;
+        this.reach = reach;
+        this.memberships = memberships;
+        this.events = events;
+    }
+
+    @Override
+    public List<TeamMember> members(CallContext ctx, String objectName, String recordId) {
+        ObjectDefinition object = requireShareable(objectName);
+        requireReach(ctx, object, recordId, RecordAccess.READ);
+        return tx.read(em -> GrantStore.bySource(em, object.name(), recordId, ShareGrant.SOURCE_TEAM)).stream()
+            .filter(g -> g.getPrincipal().startsWith(USER)).map(g -> toDto(ctx, g)).toList();
+    }
+
+    @Override
+    public TeamMember addMember(CallContext ctx, String objectName, String recordId, TeamMemberInput input) {
+        ObjectDefinition object = requireShareable(objectName);
+        requireReach(ctx, object, recordId, RecordAccess.WRITE);
+        if (input == null || input.userId() == null || input.userId().isBlank()) {
+            throw ApiException.badRequest("required", "userId is required", "userId");
+        }
+        if (memberships.contextOf(ctx.tenantId(), input.userId()).isEmpty()) {
+            throw ApiException.badRequest("unknown_user", "userId is no active employee or external user of this "
+                + "enterprise", "userId");
+        }
+        RecordAccess access = input.access() == null ? RecordAccess.READ : input.access();
+        String principal = USER + input.userId();
+        ShareGrant saved = tx.inTransaction(em -> {
+            ShareGrant grant = GrantStore.bySource(em, object.name(), recordId, ShareGrant.SOURCE_TEAM).stream()
+                .filter(g -> g.getPrincipal().equals(principal)).findFirst().orElse(null);
+            if (grant == null) {
+                grant = new ShareGrant();
+                grant.setId(Ids.newId());
+                grant.setTenantId(ctx.tenantId());
+                grant.setObjectName(object.name());
+                grant.setRecordId(recordId);
+                grant.setPrincipal(principal);
+                grant.setSource(ShareGrant.SOURCE_TEAM);
+                grant.setCreatedBy(ctx.userId());
+                grant.setCreatedAt(Instant.now());
+                em.persist(grant);
+            }
+            grant.setAccessLevel(access == RecordAccess.WRITE ? ShareGrant.WRITE : ShareGrant.READ);
+            events.publish(em, event(ctx, "access.team.member.added", object, recordId, input.userId(), access));
+            return grant;
+        });
+        return toDto(ctx, saved);
+    }
+
+    @Override
+    public void removeMember(CallContext ctx, String objectName, String recordId, String userId) {
+        ObjectDefinition object = requireShareable(objectName);
+        requireReach(ctx, object, recordId, RecordAccess.WRITE);
+        tx.inTransaction(em -> {
+            int removed = em.createQuery("delete from ShareGrant g where g.objectName = :o and g.recordId = :r "
+                    + "and g.source = :s and g.principal = :p")
+                .setParameter("o", object.name()).setParameter("r", recordId).setParameter("s", ShareGrant.SOURCE_TEAM)
+                .setParameter("p", USER + userId).executeUpdate();
+            if (removed == 0) {
+                throw ApiException.notFound("Team member");
+            }
+            events.publish(em, event(ctx, "access.team.member.removed", object, recordId, userId, null));
+            return null;
+        });
+    }
+
+    private ObjectDefinition requireShareable(String objectName) {
+        ObjectDefinition object = registry.require(objectName);
+        if (!object.shareable()) {
+            throw ApiException.unprocessable("not_shareable", object.label() + " records have no related team", "object");
+        }
+        return object;
+    }
+
+    /** Out of reach for reading: not found; readable but not changeable: 403. */
+    private void requireReach(CallContext ctx, ObjectDefinition object, String recordId, RecordAccess access) {
+        if (reach.reasons(ctx, object.name(), recordId, RecordAccess.READ).isEmpty()) {
+            throw ApiException.notFound(object.label());
+        }
+        if (access == RecordAccess.WRITE && reach.reasons(ctx, object.name(), recordId, RecordAccess.WRITE).isEmpty()) {
+            throw ApiException.forbidden("record_read_only", "you may read this " + object.label()
+                + " but not change its related team", "id");
+        }
+    }
+
+    private TeamMember toDto(CallContext ctx, ShareGrant g) {
+        String userId = g.getPrincipal().substring(USER.length());
+        String name = memberships.contextOf(ctx.tenantId(), userId).map(CallContext::displayName).orElse(null);
+        return new TeamMember(userId, name, ShareGrant.WRITE.equals(g.getAccessLevel()) ? RecordAccess.WRITE
+            : RecordAccess.READ, g.getCreatedBy(), g.getCreatedAt());
+    }
+
+    private static DomainEvent event(CallContext ctx, String type, ObjectDefinition object, String recordId,
+                                     String member, RecordAccess access) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("object", object.name());
+        data.put("member", member);
+        if (access != null) {
+            data.put("access", access.name());
+        }
+        return new DomainEvent(type, ctx.tenantId(), object.label(), recordId, ctx.userId(),
+            (access == null ? "removed " : "added ") + member + (access == null ? " from" : " to")
+                + " the related team of " + object.label() + " " + recordId, data);
+    }
+}

@@ -1,0 +1,85 @@
+package org.openpartner.access.internal.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.openpartner.access.api.AccessExplainer;
+import org.openpartner.access.api.TeamService;
+import org.openpartner.access.api.dto.Explanation;
+import org.openpartner.access.api.dto.TeamMember;
+import org.openpartner.access.api.dto.TeamMemberInput;
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.spi.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Related teams of any shareable object's records, {@code /api/v1/records/{object}/{id}/team}, and
+ * {@code /api/v1/access/explain?user=&object=&record=} for channel staff.
+ */
+@Component(service = RestResource.class)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SharingResource implements RestResource {
+
+    private final TeamService teams;
+    private final AccessExplainer explainer;
+
+    @Activate
+    public SharingResource(@Reference TeamService teams, @Reference AccessExplainer explainer) {
+        this.teams = teams;
+        this.explainer = explainer;
+    }
+
+    @GET
+    @Path("records/{object}/{id}/team")
+    public List<TeamMember> team(@Context CallContext caller, @PathParam("object") String object,
+                                 @PathParam("id") String id) {
+        return teams.members(caller, object, id);
+    }
+
+    /** Adds a member ("invite to follow up") or changes its access. */
+    @POST
+    @Path("records/{object}/{id}/team")
+    public Response addMember(@Context CallContext caller, @PathParam("object") String object,
+                              @PathParam("id") String id, TeamMemberInput body) {
+        TeamMember member = teams.addMember(caller, object, id, body);
+        return Response.created(URI.create("records/" + object + "/" + id + "/team/" + member.userId()))
+            .entity(member).build();
+    }
+
+    @DELETE
+    @Path("records/{object}/{id}/team/{user}")
+    public Response removeMember(@Context CallContext caller, @PathParam("object") String object,
+                                 @PathParam("id") String id, @PathParam("user") String user) {
+        teams.removeMember(caller, object, id, user);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("access/explain")
+    public Explanation explain(@Context CallContext caller, @QueryParam("user") String user,
+                               @QueryParam("object") String object, @QueryParam("record") String record) {
+        for (String[] required : new String[][] {{"user", user}, {"object", object}, {"record", record}}) {
+            if (required[1] == null || required[1].isBlank()) {
+                throw ApiException.badRequest("required", required[0] + " is required", required[0]);
+            }
+        }
+        return explainer.explain(caller, user, object, record);
+    }
+}
