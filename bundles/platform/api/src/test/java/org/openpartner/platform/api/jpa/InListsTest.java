@@ -39,6 +39,19 @@ public class InListsTest {
         assertEquals(List.of(), InLists.query(List.<Integer>of(), chunk -> List.of(1)));
     }
 
+    @Test
+    public void smallerChunksOnRequest() {
+        List<Integer> sizes = new ArrayList<>();
+        List<Integer> rows = InLists.query(numbers(100), 32, chunk -> {
+            sizes.add(chunk.size());
+            return chunk.stream().distinct().toList();
+        });
+        assertEquals(List.of(32, 32, 32, 4), sizes);
+        assertEquals(numbers(100), rows);
+        assertThrows(IllegalArgumentException.class, () -> InLists.query(numbers(3), 48, chunk -> chunk));
+        assertThrows(IllegalArgumentException.class, () -> InLists.query(numbers(3), 1024, chunk -> chunk));
+    }
+
     private static List<Integer> numbers(int n) {
         return IntStream.range(0, n).boxed().toList();
     }
