@@ -48,9 +48,13 @@ public class OutboxEventPublisher implements EventPublisher {
         if (events.isEmpty()) {
             return;
         }
-        // Flushing starts the database transaction, so the connection below carries the uncommitted change.
-        em.flush();
+        // Flushing writes the change on the transaction's connection; with nothing to flush yet (an event
+        // published before the delete it describes), the database transaction is begun here instead.
         OpenJPAEntityManager openjpa = OpenJPAPersistence.cast(em);
+        openjpa.flush();
+        if (!openjpa.isStoreActive()) {
+            openjpa.beginStore();
+        }
         Connection connection = (Connection) openjpa.getConnection();
         try {
             if (connection.getAutoCommit()) {
