@@ -315,4 +315,73 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertStatus(404, null, http.get(team, admin));
         });
     }
+
+    @Test
+    public void sharingRulesShareACompanysOrARolesRecordsWithNoPerCompanyRules() {
+        Http http = api();
+        withWidgets(http, () -> {
+            Tenant upstream = newChannel(http);
+            String admin = upstream.adminToken();
+            String[] mobiles = {newMobile(), newMobile(), newMobile()};
+            JsonNode a = connectNew(http, upstream, "Oscar " + upstream.suffix(), mobiles[0]);
+            JsonNode b = connectNew(http, upstream, "Papa " + upstream.suffix(), mobiles[1]);
+            JsonNode c = connectNew(http, upstream, "Quebec " + upstream.suffix(), mobiles[2]);
+            String alpha = dealersOf(http, upstream, a, mobiles[0]).get(0);
+            String bravo = dealersOf(http, upstream, b, mobiles[1]).get(0);
+            String charlie = dealersOf(http, upstream, c, mobiles[2]).get(0);
+            String companyA = a.get("connection").get("companyId").asText();
+            String companyB = b.get("connection").get("companyId").asText();
+            String alphaWidget = createWidget(http, alpha, "Oscar widget", 1);
+            String bravoWidget = createWidget(http, bravo, "Papa widget", 2);
+
+            // Company A's records shared read-only with company B.
+            Http.Response toB = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "COMPANY", "source", companyA, "targetKind", "COMPANY", "target", companyB));
+            assertStatus(201, null, toB);
+            assertEquals(List.of("Oscar widget", "Papa widget"), widgetNames(http, bravo));
+            assertStatus(403, "record_read_only", http.put("/test-widgets/" + alphaWidget, bravo, Map.of("name", "x")));
+            assertEquals(List.of(), widgetNames(http, charlie));
+
+            // One rule reaches every downstream company, for writing too.
+            Http.Response toAll = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "COMPANY", "source", companyA, "targetKind", "ALL_COMPANIES", "access", "WRITE"));
+            assertStatus(201, null, toAll);
+            assertStatus(200, null, http.put("/test-widgets/" + alphaWidget, charlie, Map.of("name", "Oscar widget")));
+            String charlieUser = http.get("/me", charlie).json().get("userId").asText();
+            JsonNode why = http.get("/access/explain?user=" + charlieUser + "&object=test-widget&record=" + alphaWidget,
+                admin).json();
+            assertTrue(why.toString(), why.get("write").get("allowed").asBoolean()
+                && why.get("write").get("reasons").toString().contains("sharing rule"));
+
+            // A role's records: everything owned by holders of senior-dealer is shared with Dealer Personnel.
+            assertStatus(201, null, http.post("/access/roles", admin, Map.of("key", "senior-dealer", "name", "Senior")));
+            String bravoUser = http.get("/me", bravo).json().get("userId").asText();
+            assertStatus(204, null, http.put("/access/users/" + bravoUser + "/roles/senior-dealer", admin, null));
+            assertStatus(404, null, http.get("/test-widgets/" + bravoWidget, charlie));
+            Http.Response byRole = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "ROLE", "source", "senior-dealer", "targetKind", "ROLE", "target", "dealer-personnel"));
+            assertStatus(201, null, byRole);
+            assertEquals("Papa widget", http.get("/test-widgets/" + bravoWidget, charlie).json().get("name").asText());
+            assertEquals(3, http.get("/access/sharing-rules?object=test-widget", admin).json().size());
+            String listed = console("access:rules --tenant " + upstream.id() + " --object test-widget").requireSuccess().output();
+            assertTrue(listed, listed.contains("ALL_COMPANIES") && listed.contains("ROLE:senior-dealer"));
+
+            // Deleting rules takes the access back at once.
+            for (Http.Response rule : List.of(toB, toAll, byRole)) {
+                assertStatus(204, null, http.delete("/access/sharing-rules/" + rule.json().get("id").asText(), admin));
+            }
+            assertEquals(List.of("Papa widget"), widgetNames(http, bravo));
+            assertEquals(List.of(), widgetNames(http, charlie));
+
+            // Bad rules are refused, naming the field; dealers cannot make rules.
+            assertStatus(400, "unknown_source", http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "COMPANY", "source", "no-such-company", "targetKind", "ALL_COMPANIES")));
+            assertStatus(400, "unknown_target", http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "ROLE", "source", "senior-dealer", "targetKind", "ROLE", "target", "no-such-role")));
+            assertStatus(422, "not_shareable", http.post("/access/sharing-rules", admin, Map.of("object", "announcement",
+                "sourceKind", "ROLE", "source", "senior-dealer", "targetKind", "ALL_COMPANIES")));
+            assertStatus(403, null, http.post("/access/sharing-rules", alpha, Map.of("object", "test-widget",
+                "sourceKind", "COMPANY", "source", companyA, "targetKind", "ALL_COMPANIES")));
+        });
+    }
 }

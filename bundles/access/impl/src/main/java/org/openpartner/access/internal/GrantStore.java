@@ -6,6 +6,7 @@ import javax.persistence.EntityManager;
 
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
+import org.openpartner.platform.api.access.jpa.ShareRule;
 import org.openpartner.platform.api.jpa.InLists;
 
 /** Reads and writes the sharing table; only the access engine writes it. */
@@ -23,6 +24,15 @@ final class GrantStore {
             .stream().filter(g -> access == RecordAccess.READ || ShareGrant.WRITE.equals(g.getAccessLevel())).toList();
     }
 
+    /** The object's sharing rules whose target is one of the principals, giving at least {@code access}. */
+    static List<ShareRule> rulesFor(EntityManager em, String tenantId, String object, List<String> principals,
+                                    RecordAccess access) {
+        return InLists.query(principals, keys -> em.createQuery("select r from ShareRule r where r.tenantId = :t "
+                + "and r.objectName = :o and r.target in :p order by r.createdAt, r.id", ShareRule.class)
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("p", keys).getResultList())
+            .stream().filter(r -> access == RecordAccess.READ || ShareGrant.WRITE.equals(r.getAccessLevel())).toList();
+    }
+
     static List<ShareGrant> bySource(EntityManager em, String object, String recordId, String source) {
         return em.createQuery("select g from ShareGrant g where g.objectName = :o and g.recordId = :r "
                 + "and g.source = :s order by g.createdAt, g.principal", ShareGrant.class)
@@ -36,14 +46,28 @@ final class GrantStore {
 
     /** What a grant tells an administrator about why it exists. */
     static String describe(ShareGrant g) {
-        String access = ShareGrant.WRITE.equals(g.getAccessLevel()) ? "read-write" : "read-only";
-        String who = switch (g.getPrincipal().substring(0, 2)) {
+        String why = g.getSource().equals(ShareGrant.SOURCE_TEAM) ? "related team" : g.getSource();
+        return level(g.getAccessLevel()) + " grant to " + who(g.getPrincipal()) + " (" + why + ")";
+    }
+
+    /** What a rule that reaches a record tells an administrator. */
+    static String describe(ShareRule r) {
+        String source = ShareRule.SOURCE_COMPANY.equals(r.getSourceKind()) ? "owned within company " + r.getSourceKey()
+            : "owned by holders of role " + r.getSourceKey();
+        return level(r.getAccessLevel()) + " sharing rule " + r.getId() + ": records " + source + " shared with "
+            + who(r.getTarget());
+    }
+
+    private static String level(String accessLevel) {
+        return ShareGrant.WRITE.equals(accessLevel) ? "read-write" : "read-only";
+    }
+
+    private static String who(String principal) {
+        return switch (principal.substring(0, 2)) {
             case "U:" -> "the user";
             case "C:" -> "the user's company";
-            case "R:" -> "the user's role " + g.getPrincipal().substring(2);
+            case "R:" -> "the user's role " + principal.substring(2);
             default -> "every downstream company";
         };
-        String why = g.getSource().equals(ShareGrant.SOURCE_TEAM) ? "related team" : g.getSource();
-        return access + " grant to " + who + " (" + why + ")";
     }
 }

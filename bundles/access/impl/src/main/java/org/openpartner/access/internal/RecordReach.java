@@ -1,14 +1,18 @@
 package org.openpartner.access.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.persistence.EntityManagerFactory;
 
 import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.RecordOwnership;
+import org.openpartner.platform.api.access.jpa.ShareRule;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,12 +24,14 @@ public class RecordReach {
 
     private final Transactions tx;
     private final ObjectRegistry registry;
+    private final MembershipService memberships;
 
     @Activate
     public RecordReach(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
-                       @Reference ObjectRegistry registry) {
+                       @Reference ObjectRegistry registry, @Reference MembershipService memberships) {
         this.tx = new Transactions(emf);
         this.registry = registry;
+        this.memberships = memberships;
     }
 
     /** The data scope of an external caller's company for the object; private for everyone else. */
@@ -45,9 +51,25 @@ public class RecordReach {
             return List.of();
         }
         DataScope scope = scope(ctx, objectName);
-        List<String> grants = !object.shareable() || Visibility.reachesTenant(ctx) ? List.of()
-            : tx.read(em -> GrantStore.grantsFor(em, object.name(), recordId, Visibility.principals(ctx), access))
-                .stream().map(GrantStore::describe).toList();
+        List<String> grants = new ArrayList<>();
+        if (object.shareable() && !Visibility.reachesTenant(ctx) && ctx.tenantId().equals(owner.tenantId())) {
+            List<String> principals = Visibility.principals(ctx);
+            tx.read(em -> {
+                GrantStore.grantsFor(em, object.name(), recordId, principals, access).stream()
+                    .map(GrantStore::describe).forEach(grants::add);
+                List<ShareRule> rules = GrantStore.rulesFor(em, ctx.tenantId(), object.name(), principals, access);
+                Set<String> ownerRoles = rules.stream().anyMatch(r -> ShareRule.SOURCE_ROLE.equals(r.getSourceKind()))
+                    ? memberships.contextOf(owner.tenantId(), owner.ownerUserId()).map(CallContext::roles).orElse(Set.of())
+                    : Set.of();
+                for (ShareRule rule : rules) {
+                    boolean company = ShareRule.SOURCE_COMPANY.equals(rule.getSourceKind());
+                    if (company ? rule.getSourceKey().equals(owner.ownerCompanyId()) : ownerRoles.contains(rule.getSourceKey())) {
+                        grants.add(GrantStore.describe(rule));
+                    }
+                }
+                return null;
+            });
+        }
         return Visibility.reaches(ctx, scope, owner.tenantId(), owner.ownerUserId(), owner.ownerCompanyId(), access,
             grants);
     }

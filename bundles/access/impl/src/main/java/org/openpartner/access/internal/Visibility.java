@@ -12,10 +12,11 @@ import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
+import org.openpartner.platform.api.access.jpa.ShareRule;
 
 /**
- * SPEC S4's reach as a JPQL condition: ownership, the data scope of the caller's company and the grants on each
- * record (related teams, sharing rules, hierarchy). The rules live here once, without the database, and are tested
+ * SPEC S4's reach as a JPQL condition: ownership, the data scope of the caller's company, the grants on each
+ * record (related teams, hierarchy) and the sharing rules, evaluated in the query. The rules live here once, without the database, and are tested
  * case by case; {@link #reaches} answers the same question for one record in Java, for explanations.
  */
 final class Visibility {
@@ -26,6 +27,8 @@ final class Visibility {
     static final String OBJECT = "opAccObject";
     static final String PRINCIPALS = "opAccPrincipals";
     static final String WRITE_LEVEL = "opAccWrite";
+    static final String SOURCE_COMPANY = "opAccSourceCompany";
+    static final String SOURCE_ROLE = "opAccSourceRole";
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private Visibility() {
@@ -79,13 +82,23 @@ final class Visibility {
         if (shareable) {
             parameters.put(OBJECT, object);
             parameters.put(PRINCIPALS, principals(ctx));
-            reach.append(" or exists (select g.id from ShareGrant g where g.objectName = :").append(OBJECT)
-                .append(" and g.recordId = ").append(alias).append(".id and g.principal in :").append(PRINCIPALS);
+            String writeOnly = "";
             if (access == RecordAccess.WRITE) {
                 parameters.put(WRITE_LEVEL, ShareGrant.WRITE);
-                reach.append(" and g.accessLevel = :").append(WRITE_LEVEL);
+                writeOnly = " and g.accessLevel = :" + WRITE_LEVEL;
             }
-            reach.append(")");
+            reach.append(" or exists (select g.id from ShareGrant g where g.objectName = :").append(OBJECT)
+                .append(" and g.recordId = ").append(alias).append(".id and g.principal in :").append(PRINCIPALS)
+                .append(writeOnly).append(")");
+            // Sharing rules whose target is one of the caller's principals and whose source owns the record.
+            parameters.put(SOURCE_COMPANY, ShareRule.SOURCE_COMPANY);
+            parameters.put(SOURCE_ROLE, ShareRule.SOURCE_ROLE);
+            reach.append(" or exists (select r.id from ShareRule r where r.tenantId = :").append(TENANT)
+                .append(" and r.objectName = :").append(OBJECT).append(" and r.target in :").append(PRINCIPALS)
+                .append(writeOnly.replace("g.", "r.")).append(" and ((r.sourceKind = :").append(SOURCE_COMPANY)
+                .append(" and r.sourceKey = ").append(alias).append(".ownerCompanyId) or (r.sourceKind = :")
+                .append(SOURCE_ROLE).append(" and exists (select a.id from RoleAssignment a where a.tenantId = :")
+                .append(TENANT).append(" and a.userId = ").append(alias).append(".ownerUserId and a.roleKey = r.sourceKey))))");
         }
         return new VisibilityFilter("(" + tenant + " and (" + reach + "))", parameters);
     }

@@ -72,14 +72,20 @@ public class VisibilityTest {
     }
 
     @Test
-    public void grantsReachRecordsSharedWithTheUserItsCompanyItsRolesOrEveryCompany() {
+    public void grantsAndRulesReachRecordsSharedWithTheUserItsCompanyItsRolesOrEveryCompany() {
         VisibilityFilter read = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ);
-        assertEquals("(l.tenantId = :opAccTenant and (l.ownerUserId = :opAccUser or exists (select g.id from ShareGrant g "
-            + "where g.objectName = :opAccObject and g.recordId = l.id and g.principal in :opAccPrincipals)))", read.jpql());
+        assertEquals("(l.tenantId = :opAccTenant and (l.ownerUserId = :opAccUser"
+            + " or exists (select g.id from ShareGrant g where g.objectName = :opAccObject and g.recordId = l.id"
+            + " and g.principal in :opAccPrincipals)"
+            + " or exists (select r.id from ShareRule r where r.tenantId = :opAccTenant and r.objectName = :opAccObject"
+            + " and r.target in :opAccPrincipals and ((r.sourceKind = :opAccSourceCompany and r.sourceKey = l.ownerCompanyId)"
+            + " or (r.sourceKind = :opAccSourceRole and exists (select a.id from RoleAssignment a"
+            + " where a.tenantId = :opAccTenant and a.userId = l.ownerUserId and a.roleKey = r.sourceKey))))))", read.jpql());
         assertEquals(List.of("U:u1", "C:c1", "A:", "R:dealer"), read.parameters().get("opAccPrincipals"));
         assertEquals("lead", read.parameters().get("opAccObject"));
         VisibilityFilter write = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE);
-        assertTrue(write.jpql().endsWith("and g.accessLevel = :opAccWrite)))"));
+        assertTrue(write.jpql().contains("and g.accessLevel = :opAccWrite)"));
+        assertTrue(write.jpql().contains("and r.accessLevel = :opAccWrite and"));
         assertEquals("W", write.parameters().get("opAccWrite"));
         assertEquals(List.of("U:u3"), Visibility.principals(CLERK));
     }

@@ -16,8 +16,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.openpartner.access.api.AccessExplainer;
+import org.openpartner.access.api.SharingRuleAdmin;
 import org.openpartner.access.api.TeamService;
 import org.openpartner.access.api.dto.Explanation;
+import org.openpartner.access.api.dto.SharingRule;
+import org.openpartner.access.api.dto.SharingRuleInput;
 import org.openpartner.access.api.dto.TeamMember;
 import org.openpartner.access.api.dto.TeamMemberInput;
 import org.openpartner.platform.api.ApiException;
@@ -28,8 +31,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Related teams of any shareable object's records, {@code /api/v1/records/{object}/{id}/team}, and
- * {@code /api/v1/access/explain?user=&object=&record=} for channel staff.
+ * Related teams of any shareable object's records, {@code /api/v1/records/{object}/{id}/team}; for channel staff
+ * sharing rules, {@code /api/v1/access/sharing-rules}, and {@code /api/v1/access/explain?user=&object=&record=}.
  */
 @Component(service = RestResource.class)
 @Path("/")
@@ -39,11 +42,34 @@ public class SharingResource implements RestResource {
 
     private final TeamService teams;
     private final AccessExplainer explainer;
+    private final SharingRuleAdmin rules;
 
     @Activate
-    public SharingResource(@Reference TeamService teams, @Reference AccessExplainer explainer) {
+    public SharingResource(@Reference TeamService teams, @Reference AccessExplainer explainer,
+                           @Reference SharingRuleAdmin rules) {
         this.teams = teams;
         this.explainer = explainer;
+        this.rules = rules;
+    }
+
+    @GET
+    @Path("access/sharing-rules")
+    public List<SharingRule> rules(@Context CallContext caller, @QueryParam("object") String object) {
+        return rules.rules(caller, object);
+    }
+
+    @POST
+    @Path("access/sharing-rules")
+    public Response createRule(@Context CallContext caller, SharingRuleInput body) {
+        SharingRule created = rules.create(caller, body);
+        return Response.created(URI.create("access/sharing-rules/" + created.id())).entity(created).build();
+    }
+
+    @DELETE
+    @Path("access/sharing-rules/{id}")
+    public Response deleteRule(@Context CallContext caller, @PathParam("id") String id) {
+        rules.delete(caller, id);
+        return Response.noContent().build();
     }
 
     @GET
