@@ -381,7 +381,7 @@ public class PartnerServiceImpl implements PartnerService {
     }
 
     /** Names per lookup: see {@link #idsByNameKeys}. */
-    static final int NAMES_PER_LOOKUP = 32;
+    static final int NAMES_PER_LOOKUP = 8;
 
     /**
      * The ids of the tenant's partners with these name keys, by the unique constraint's leading column alone and in
@@ -389,8 +389,10 @@ public class PartnerServiceImpl implements PartnerService {
      * ids and tenants are read). Both measured on PostgreSQL during a new tenant's first large import, while its
      * statistics still predated the tenant's rows: with the tenant in the query, it estimated one row for the
      * tenant and scanned the tenant's whole index (26 ms per lookup among 19,400 of its partners, instead of 0.7
-     * ms); by name alone with 128 names, the names' repetition across tenants made the generic plan price 128 index
-     * probes above a full scan (18 ms). 32 names stay an index lookup until names repeat across thousands of rows.
+     * ms); by name alone, the planner's estimate of each name's repetition across tenants (ten rows per name in the
+     * benchmark's three tenants sharing names) priced 128, and even 32, index probes above a full scan of a table
+     * of 58,000 partners (18 ms). Eight names stay an index lookup while a name's estimated repetition stays under
+     * about a thirtieth of the table's pages; the margin grows with the table.
      */
     static List<String> idsByNameKeys(EntityManager em, String tenantId, List<String> keys) {
         List<String> ids = new ArrayList<>();
