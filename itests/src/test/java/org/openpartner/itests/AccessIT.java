@@ -80,7 +80,7 @@ public class AccessIT extends OpenPartnerTestSupport {
         assertFalse(names(http.get("/portal/company", dealer.token()).json().get("partner")).contains("type"));
 
         // Contacts the role may not view are left out; a partner it may not view is refused.
-        assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/partner-contact", admin,
+        assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/contact", admin,
             Map.of("actions", List.of())));
         JsonNode profile = http.get("/portal/company", dealer.token()).json();
         assertEquals(0, profile.get("contacts").size());
@@ -131,7 +131,7 @@ public class AccessIT extends OpenPartnerTestSupport {
         assertEquals(1, http.get("/portal/announcements", dealer.token()).json().get("items").size());
 
         String objects = console("access:objects").requireSuccess().output();
-        assertTrue(objects, objects.contains("partner-contact") && objects.contains("announcement"));
+        assertTrue(objects, objects.contains("contact") && objects.contains("partner") && objects.contains("announcement"));
         console("access:permission-set --tenant " + tenant + " --actions view --field body=hidden dealer-personnel announcement")
             .requireSuccess();
         JsonNode item = http.get("/portal/announcements", dealer.token()).json().get("items").get(0);
@@ -383,5 +383,59 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertStatus(403, null, http.post("/access/sharing-rules", alpha, Map.of("object", "test-widget",
                 "sourceKind", "COMPANY", "source", companyA, "targetKind", "ALL_COMPANIES")));
         });
+    }
+
+    private static List<String> layoutFields(JsonNode layout) {
+        List<String> fields = new ArrayList<>();
+        layout.get("sections").forEach(section -> section.get("fields").forEach(f -> fields.add(f.get("name").asText())));
+        return fields;
+    }
+
+    @Test
+    public void pageLayoutsPerRoleLeaveOutWhatTheCallerMayNotSee() {
+        Http http = api();
+        Dealer dealer = newDealer(http, "Romeo");
+        String admin = dealer.upstream().adminToken();
+        // No layout yet: the record type's default layout (Partner Contact's), or every field in one section.
+        JsonNode contacts = http.get("/objects/contact/layout", dealer.token()).json();
+        assertEquals("partner-contact", contacts.get("recordType").asText());
+        assertEquals(List.of("name", "mobile", "email", "position", "systemAdmin"), layoutFields(contacts));
+        assertEquals(0, contacts.get("creatableRecordTypes").size());
+
+        Http.Response set = http.put("/access/roles/dealer-personnel/layouts/partner/default", admin, Map.of("sections",
+            List.of(Map.of("label", "Company", "fields", List.of("name", "type", "level")),
+                Map.of("label", "Relationship", "fields", List.of("region", "ownerUserId")))));
+        assertStatus(200, null, set);
+        assertTrue(set.json().get("configured").asBoolean());
+        http.put("/access/roles/dealer-personnel/permissions/partner", admin,
+            Map.of("fields", Map.of("type", "HIDDEN", "region", "READ_ONLY")));
+        JsonNode layout = http.get("/objects/partner/layout", dealer.token()).json();
+        assertEquals("Company", layout.get("sections").get(0).get("label").asText());
+        assertEquals(List.of("name", "level", "region", "ownerUserId"), layoutFields(layout));
+        assertEquals("READ_ONLY", layout.get("sections").get(1).get("fields").get(0).get("access").asText());
+        String shown = console("access:layout --tenant " + dealer.upstream().id() + " dealer-personnel partner default")
+            .requireSuccess().output();
+        assertTrue(shown, shown.contains("Company: name, type, level"));
+
+        // Bad layouts are refused naming the place; record types a role may create are checked too.
+        assertStatus(400, "unknown_field", http.put("/access/roles/dealer-personnel/layouts/partner/default", admin,
+            Map.of("sections", List.of(Map.of("label", "A", "fields", List.of("name", "nope"))))));
+        assertStatus(400, "duplicate_field", http.put("/access/roles/dealer-personnel/layouts/partner/default", admin,
+            Map.of("sections", List.of(Map.of("label", "A", "fields", List.of("name")),
+                Map.of("label", "B", "fields", List.of("name"))))));
+        assertStatus(404, "unknown_record_type", http.get("/access/roles/dealer-personnel/layouts/partner/gold", admin));
+        assertEquals(List.of("partner-contact"), List.of(http.get("/access/roles/dealer-personnel/record-types/contact",
+            admin).json().get("recordTypes").get(0).asText()));
+        assertStatus(400, "unknown_record_type", http.put("/access/roles/dealer-personnel/record-types/contact",
+            admin, Map.of("recordTypes", List.of("vip"))));
+        assertEquals(0, http.put("/access/roles/dealer-personnel/record-types/contact", admin,
+            Map.of("recordTypes", List.of())).json().get("recordTypes").size());
+        assertStatus(403, null, http.put("/access/roles/dealer-personnel/layouts/partner/default", dealer.token(),
+            Map.of("sections", List.of())));
+        // An empty list removes the layout: the default applies again.
+        assertStatus(200, null, http.put("/access/roles/dealer-personnel/layouts/partner/default", admin,
+            Map.of("sections", List.of())));
+        assertEquals("Details", http.get("/objects/partner/layout", dealer.token()).json().get("sections").get(0)
+            .get("label").asText());
     }
 }

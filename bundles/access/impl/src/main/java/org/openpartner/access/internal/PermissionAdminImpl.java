@@ -208,6 +208,11 @@ public class PermissionAdminImpl implements PermissionAdmin {
     }
 
     private Role requireExternalRole(CallContext ctx, String roleKey) {
+        return requireExternalRole(roles, ctx, roleKey);
+    }
+
+    /** The tenant's external role of that key: 404 when there is none, 422 when it is an internal one. */
+    static Role requireExternalRole(RoleService roles, CallContext ctx, String roleKey) {
         Role role = roles.findRole(ctx, roleKey).orElseThrow(() -> ApiException.notFound("Role"));
         if (role.kind() != RoleKind.EXTERNAL) {
             throw ApiException.unprocessable("internal_role", "role " + roleKey

@@ -28,8 +28,11 @@ public interface PartnerService {
     /** The access model's name of partners ({@link org.openpartner.platform.api.access.ObjectDefinition}). */
     String OBJECT = "partner";
 
-    /** The access model's name of partner contacts. */
-    String CONTACT_OBJECT = "partner-contact";
+    /**
+     * The access model's name of contacts: partner contacts are contacts of record type
+     * {@code partner-contact}, which enabling Partner creates.
+     */
+    String CONTACT_OBJECT = "contact";
 
     /** Sort keys accepted by {@link #list}: prefix with {@code -} for descending order. */
     List<String> SORTS = List.of("name", "createdAt", "updatedAt");

@@ -11,11 +11,11 @@ import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.ObjectType;
 import org.osgi.service.component.annotations.Component;
 
-/** Partner contacts as the access model sees them: the fields of {@link org.openpartner.partner.api.dto.PartnerContact}. */
+/** Contacts (partner contacts are those of record type partner-contact) as the access model sees them: the fields of {@link org.openpartner.partner.api.dto.PartnerContact}. */
 @Component(service = ObjectType.class)
 public class PartnerContactObject implements ObjectType {
 
-    static final ObjectDefinition DEFINITION = new ObjectDefinition(PartnerService.CONTACT_OBJECT, "Partner contact",
+    static final ObjectDefinition DEFINITION = new ObjectDefinition(PartnerService.CONTACT_OBJECT, "Contact",
         List.of(
             FieldDefinition.system("id", "Id", FieldType.TEXT),
             FieldDefinition.system("partnerId", "Partner", FieldType.REFERENCE),

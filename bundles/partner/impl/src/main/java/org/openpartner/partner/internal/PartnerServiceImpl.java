@@ -93,7 +93,7 @@ public class PartnerServiceImpl implements PartnerService {
         roles.ensureRole(ctx, CallContext.ROLE_CHANNEL_MANAGER, "Channel Manager", RoleKind.INTERNAL,
             Set.of("partner:*", "partner-contact:*"));
         roles.ensureRole(ctx, ROLE_DEALER_PERSONNEL, "Dealer Personnel", RoleKind.EXTERNAL, Set.of("portal:access"));
-        roles.ensureRecordType(ctx, "Contact", RECORD_TYPE_PARTNER_CONTACT, "Partner Contact", CONTACT_LAYOUT);
+        roles.ensureRecordType(ctx, CONTACT_OBJECT, RECORD_TYPE_PARTNER_CONTACT, "Partner Contact", CONTACT_LAYOUT);
         tx.inTransaction(em -> {
             if (em.find(PartnerSettingsEntity.class, ctx.tenantId()) == null) {
                 PartnerSettingsEntity settings = new PartnerSettingsEntity();
@@ -118,7 +118,7 @@ public class PartnerServiceImpl implements PartnerService {
         }
         List<String> roleKeys = roles.listRoles(ctx).stream().map(r -> r.key())
             .filter(k -> k.equals(CallContext.ROLE_CHANNEL_MANAGER) || k.equals(ROLE_DEALER_PERSONNEL)).toList();
-        List<String> types = roles.listRecordTypes(ctx, "Contact").stream().map(t -> t.key()).toList();
+        List<String> types = roles.listRecordTypes(ctx, CONTACT_OBJECT).stream().map(t -> t.key()).toList();
         return new PartnerSetup(true, settings.getEnabledAt(), roleKeys, types);
     }
 

@@ -47,5 +47,6 @@ public interface RoleService {
     /** Creates the record type if absent; the layout lists field names in the order the portal shows them. */
     RecordType ensureRecordType(CallContext ctx, String objectName, String key, String label, List<String> layout);
 
+    /** The tenant's record types of the object; for its employees and its external users. */
     List<RecordType> listRecordTypes(CallContext ctx, String objectName);
 }

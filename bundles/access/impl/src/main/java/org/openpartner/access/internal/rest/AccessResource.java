@@ -2,6 +2,7 @@ package org.openpartner.access.internal.rest;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,17 +14,22 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.openpartner.access.api.LayoutAdmin;
 import org.openpartner.access.api.PermissionAdmin;
 import org.openpartner.access.api.ScopeAdmin;
 import org.openpartner.access.api.dto.ObjectScopes;
+import org.openpartner.access.api.dto.LayoutInput;
 import org.openpartner.access.api.dto.ObjectPermissions;
 import org.openpartner.access.api.dto.PermissionsInput;
+import org.openpartner.access.api.dto.RenderedLayout;
 import org.openpartner.access.api.dto.RoleInput;
+import org.openpartner.access.api.dto.RoleLayout;
 import org.openpartner.access.api.dto.ScopeInput;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
@@ -51,16 +57,60 @@ public class AccessResource implements RestResource {
     public record MyAccess(String object, Set<String> actions, Map<String, FieldAccess> fields) {
     }
 
+    /** The record types a role may create records of. */
+    public record RecordTypes(List<String> recordTypes) {
+    }
+
     private final AccessControl access;
     private final PermissionAdmin admin;
     private final ScopeAdmin scopes;
+    private final LayoutAdmin layouts;
 
     @Activate
     public AccessResource(@Reference AccessControl access, @Reference PermissionAdmin admin,
-                          @Reference ScopeAdmin scopes) {
+                          @Reference ScopeAdmin scopes, @Reference LayoutAdmin layouts) {
         this.access = access;
         this.admin = admin;
         this.scopes = scopes;
+        this.layouts = layouts;
+    }
+
+    /** What the portal renders for the caller: its roles' layout, without the fields it may not see. */
+    @GET
+    @Path("objects/{name}/layout")
+    public RenderedLayout myLayout(@Context CallContext caller, @PathParam("name") String name,
+                                   @QueryParam("recordType") String recordType) {
+        return layouts.layoutFor(caller, name, recordType);
+    }
+
+    @GET
+    @Path("access/roles/{role}/layouts/{object}/{recordType}")
+    public RoleLayout layout(@Context CallContext caller, @PathParam("role") String role,
+                             @PathParam("object") String object, @PathParam("recordType") String recordType) {
+        return layouts.layout(caller, role, object, recordType);
+    }
+
+    @PUT
+    @Path("access/roles/{role}/layouts/{object}/{recordType}")
+    public RoleLayout setLayout(@Context CallContext caller, @PathParam("role") String role,
+                                @PathParam("object") String object, @PathParam("recordType") String recordType,
+                                LayoutInput body) {
+        return layouts.setLayout(caller, role, object, recordType, body);
+    }
+
+    @GET
+    @Path("access/roles/{role}/record-types/{object}")
+    public RecordTypes recordTypes(@Context CallContext caller, @PathParam("role") String role,
+                                   @PathParam("object") String object) {
+        return new RecordTypes(layouts.creatableRecordTypes(caller, role, object));
+    }
+
+    @PUT
+    @Path("access/roles/{role}/record-types/{object}")
+    public RecordTypes setRecordTypes(@Context CallContext caller, @PathParam("role") String role,
+                                      @PathParam("object") String object, RecordTypes body) {
+        return new RecordTypes(layouts.setCreatableRecordTypes(caller, role, object,
+            body == null || body.recordTypes() == null ? null : new LinkedHashSet<>(body.recordTypes())));
     }
 
     @GET
