@@ -438,4 +438,48 @@ public class AccessIT extends OpenPartnerTestSupport {
         assertEquals("Details", http.get("/objects/partner/layout", dealer.token()).json().get("sections").get(0)
             .get("label").asText());
     }
+
+    private static List<String> partnerNames(Http http, String token) {
+        Http.Response list = http.get("/partners?sort=name", token);
+        assertStatus(200, null, list);
+        List<String> names = new ArrayList<>();
+        list.json().get("items").forEach(p -> names.add(p.get("name").asText()));
+        assertEquals(names.size(), list.json().get("total").asInt());
+        return names;
+    }
+
+    @Test
+    public void thePartnerObjectIsExposedToDealersByItsDataScope() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String admin = upstream.adminToken();
+        String mobileA = newMobile();
+        JsonNode a = connectNew(http, upstream, "Sierra " + upstream.suffix(), mobileA);
+        connectNew(http, upstream, "Tango " + upstream.suffix(), newMobile());
+        http.post("/partners", admin, Map.of("name", "Uniform " + upstream.suffix(), "type", "dealer"));
+        String dealer = dealersOf(http, upstream, a, mobileA).get(0);
+        String own = a.get("connection").get("partnerId").asText();
+
+        // Private by default: a dealer owns no partner record, so it reaches none.
+        assertEquals(List.of(), partnerNames(http, dealer));
+        assertStatus(404, null, http.get("/partners/" + own, dealer));
+        // Company scope: its own company's record; public: every connected partner, never an unconnected one.
+        http.put("/access/scopes/partner", admin, Map.of("scope", "COMPANY_READ_ONLY"));
+        assertEquals(List.of("Sierra " + upstream.suffix()), partnerNames(http, dealer));
+        assertEquals("dealer", http.get("/partners/" + own, dealer).json().get("type").asText());
+        http.put("/access/scopes/partner", admin, Map.of("scope", "PUBLIC_READ_ONLY"));
+        assertEquals(List.of("Sierra " + upstream.suffix(), "Tango " + upstream.suffix()), partnerNames(http, dealer));
+        assertEquals(3, partnerNames(http, admin).size());
+
+        // Hidden fields are absent from the list and cannot be filtered on; dealers still only read.
+        http.put("/access/roles/dealer-personnel/permissions/partner", admin, Map.of("fields", Map.of("type", "HIDDEN")));
+        JsonNode item = http.get("/partners", dealer).json().get("items").get(0);
+        assertFalse(item.toString(), names(item).contains("type"));
+        Http.Response filtered = http.get("/partners?type=dealer", dealer);
+        assertStatus(403, "field_hidden", filtered);
+        assertEquals("type", filtered.json().get("field").asText());
+        assertStatus(403, null, http.put("/partners/" + own, dealer, Map.of("name", "Mine")));
+        http.put("/access/roles/dealer-personnel/permissions/partner", admin, Map.of("actions", List.of()));
+        assertStatus(403, "action_not_permitted", http.get("/partners", dealer));
+    }
 }

@@ -18,8 +18,10 @@ import org.openpartner.platform.api.PageRequest;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Partners and partner contacts of the acting tenant. Only the tenant's administrators and channel managers may
- * use it; a partner of another tenant is "not found". Validation failures are
+ * Partners and partner contacts of the acting tenant, for the tenant's administrators and channel managers; a
+ * partner of another tenant is "not found". External users may {@link #list}, {@link #count} and {@link #get}
+ * the partners the access model gives them (the Partner object exposed to downstream: a connected partner is
+ * owned within its own company), with their roles' field permissions. Validation failures are
  * {@link org.openpartner.platform.api.ApiException}s naming the field.
  */
 @ProviderType

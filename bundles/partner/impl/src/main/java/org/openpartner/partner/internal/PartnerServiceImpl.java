@@ -47,6 +47,9 @@ import org.openpartner.platform.api.dto.RoleKind;
 import org.openpartner.platform.api.jpa.InLists;
 import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.Actions;
+import org.openpartner.platform.api.access.ObjectAccess;
+import org.openpartner.platform.api.access.RecordAccess;
+import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -178,6 +181,7 @@ public class PartnerServiceImpl implements PartnerService {
             for (int i = 0; i < partners.size(); i++) {
                 PartnerEntity p = newPartner(ctx, valid.get(i), now);
                 p.setConnectedEnterpriseId(partners.get(i).connectedEnterpriseId());
+                p.setOwnerCompanyId(partners.get(i).connectedEnterpriseId());
                 em.persist(p);
                 created.add(p);
             }
@@ -207,8 +211,46 @@ public class PartnerServiceImpl implements PartnerService {
 
     @Override
     public Partner get(CallContext ctx, String partnerId) {
-        requireManager(ctx);
-        return tx.read(em -> toDto(em, requirePartner(em, ctx, partnerId)));
+        VisibilityFilter visible = readable(ctx, null, null);
+        return tx.read(em -> toDto(em, visible.bind(em.createQuery("select p from PartnerEntity p where p.id = :id and "
+                + visible.jpql(), PartnerEntity.class).setParameter("id", partnerId)).getResultList().stream().findFirst()
+            .orElseThrow(() -> ApiException.notFound("Partner"))));
+    }
+
+    /**
+     * The partners the caller reaches. Channel staff: the tenant's. External users (the Partner object exposed to
+     * downstream): those the access model gives them, a connected partner being owned within its own company, so
+     * a company scope shows a dealer its company's record and a public scope every connected partner; they may
+     * not filter or sort by a field hidden from them.
+     */
+    private VisibilityFilter readable(CallContext ctx, PartnerFilter filter, String sortField) {
+        if (!ctx.isExternal()) {
+            requireManager(ctx);
+            return access.visibleFilter(ctx, OBJECT, "p", RecordAccess.READ);
+        }
+        ObjectAccess mine = access.access(ctx, OBJECT);
+        mine.require(Actions.VIEW);
+        if (filter != null) {
+            requireVisible(mine, "name", filter.q());
+            requireVisible(mine, "type", filter.type());
+            requireVisible(mine, "level", filter.level());
+            requireVisible(mine, "region", filter.region());
+            requireVisible(mine, "status", filter.status());
+            requireVisible(mine, "tags", filter.tag());
+            requireVisible(mine, "ownerUserId", filter.ownerUserId());
+            requireVisible(mine, "connectedEnterpriseId", filter.connected());
+        }
+        if (sortField != null) {
+            requireVisible(mine, sortField, sortField);
+        }
+        return access.visibleFilter(ctx, OBJECT, "p", RecordAccess.READ);
+    }
+
+    /** A filter or sort on a hidden field would tell its values apart: refused, naming the field. */
+    private static void requireVisible(ObjectAccess mine, String field, Object used) {
+        if (used != null && !mine.isVisible(field)) {
+            throw ApiException.forbidden("field_hidden", "you may not filter or sort by " + field, field);
+        }
     }
 
     @Override
@@ -248,18 +290,17 @@ public class PartnerServiceImpl implements PartnerService {
 
     @Override
     public Page<Partner> list(CallContext ctx, PartnerFilter filter, PageRequest page) {
-        requireManager(ctx);
         String sort = page.sort() == null || page.sort().isBlank() ? "name" : page.sort();
         boolean descending = sort.startsWith("-");
         String sortField = descending ? sort.substring(1) : sort;
+        VisibilityFilter visible = readable(ctx, filter, sortField);
         if (!SORTS.contains(sortField)) {
             throw ApiException.badRequest("invalid_sort", "sort must be one of " + SORTS + ", optionally prefixed with -", "sort");
         }
         KeysetCursor cursor = KeysetCursor.decode(page.cursor(), sort);
         return tx.read(em -> {
-            StringBuilder jpql = new StringBuilder("select p from PartnerEntity p where p.tenantId = :tenant");
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("tenant", ctx.tenantId());
+            StringBuilder jpql = new StringBuilder("select p from PartnerEntity p where ").append(visible.jpql());
+            Map<String, Object> params = new LinkedHashMap<>(visible.parameters());
             where(filter, jpql, params);
             String column = switch (sortField) {
                 case "createdAt" -> "p.createdAt";
@@ -306,11 +347,10 @@ public class PartnerServiceImpl implements PartnerService {
 
     @Override
     public long count(CallContext ctx, PartnerFilter filter) {
-        requireManager(ctx);
+        VisibilityFilter visible = readable(ctx, filter, null);
         return tx.read(em -> {
-            StringBuilder jpql = new StringBuilder("select count(p) from PartnerEntity p where p.tenantId = :tenant");
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("tenant", ctx.tenantId());
+            StringBuilder jpql = new StringBuilder("select count(p) from PartnerEntity p where ").append(visible.jpql());
+            Map<String, Object> params = new LinkedHashMap<>(visible.parameters());
             where(filter, jpql, params);
             TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
             params.forEach(query::setParameter);
@@ -324,8 +364,8 @@ public class PartnerServiceImpl implements PartnerService {
         return tx.inTransaction(em -> {
             PartnerEntity p = requirePartner(em, ctx, partnerId);
             // One conditional statement: of two connections racing for a partner, exactly one sets it.
-            int updated = em.createQuery("update PartnerEntity p set p.connectedEnterpriseId = :e, p.updatedAt = :now, "
-                    + "p.version = p.version + 1 where p.id = :id and p.connectedEnterpriseId is null")
+            int updated = em.createQuery("update PartnerEntity p set p.connectedEnterpriseId = :e, p.ownerCompanyId = :e, "
+                    + "p.updatedAt = :now, p.version = p.version + 1 where p.id = :id and p.connectedEnterpriseId is null")
                 .setParameter("e", enterpriseId).setParameter("now", new Date()).setParameter("id", p.getId())
                 .executeUpdate();
             if (updated == 0) {
@@ -344,6 +384,7 @@ public class PartnerServiceImpl implements PartnerService {
             PartnerEntity p = requirePartner(em, ctx, partnerId);
             if (p.getConnectedEnterpriseId() != null) {
                 p.setConnectedEnterpriseId(null);
+                p.setOwnerCompanyId(null);
                 p.setUpdatedAt(Instant.now());
                 events.publish(em, event("partner.disconnected", ctx, p, "Partner '" + p.getName() + "' disconnected"));
             }
