@@ -228,6 +228,9 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertEquals("price", readOnly.json().get("field").asText());
             assertStatus(200, null, http.put("/test-widgets/" + a1Widget, alpha.get(0), Map.of("price", 10, "name", "A1 renamed")));
             assertStatus(403, "field_hidden", http.put("/test-widgets/" + a1Widget, alpha.get(0), Map.of("secret", "peek")));
+            // even its stored value is refused: a 200 would confirm the guess
+            assertStatus(403, "field_hidden", http.put("/test-widgets/" + a1Widget, alpha.get(0),
+                Map.of("secret", "s-A1 widget")));
             assertStatus(403, "field_hidden", http.post("/test-widgets", alpha.get(0), Map.of("name", "New", "secret", "x")));
             assertEquals(10, http.get("/test-widgets/" + a1Widget, upstream.adminToken()).json().get("price").asInt());
 
@@ -236,6 +239,13 @@ public class AccessIT extends OpenPartnerTestSupport {
                 Map.of("actions", List.of("view", "edit"))));
             assertStatus(403, "action_not_permitted", http.post("/test-widgets", alpha.get(0), Map.of("name", "New")));
             assertStatus(403, "action_not_permitted", http.delete("/test-widgets/" + a1Widget, alpha.get(0)));
+            // A related team is read with view and changed with edit, besides reaching the record.
+            String team = "/records/test-widget/" + a1Widget + "/team";
+            assertStatus(200, null, http.get(team, alpha.get(0)));
+            assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/test-widget", upstream.adminToken(),
+                Map.of("actions", List.of("view"))));
+            assertStatus(403, "action_not_permitted", http.post(team, alpha.get(0),
+                Map.of("userId", http.get("/me", alpha.get(1)).json().get("userId").asText())));
             assertStatus(204, null, http.delete("/test-widgets/" + a1Widget, upstream.adminToken()));
         });
         assertFalse(http.get("/objects", adminToken(http)).body().contains("test-widget"));
@@ -382,6 +392,13 @@ public class AccessIT extends OpenPartnerTestSupport {
                 "sourceKind", "ROLE", "source", "senior-dealer", "targetKind", "ALL_COMPANIES")));
             assertStatus(403, null, http.post("/access/sharing-rules", alpha, Map.of("object", "test-widget",
                 "sourceKind", "COMPANY", "source", companyA, "targetKind", "ALL_COMPANIES")));
+
+            // A deleted role takes its rules with it: a new role of the same key inherits nothing.
+            assertStatus(201, null, http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "COMPANY", "source", companyA, "targetKind", "ROLE", "target", "senior-dealer")));
+            assertStatus(204, null, http.delete("/access/roles/senior-dealer", admin));
+            assertStatus(201, null, http.post("/access/roles", admin, Map.of("key", "senior-dealer", "name", "Again")));
+            assertEquals(0, http.get("/access/sharing-rules?object=test-widget", admin).json().size());
         });
     }
 

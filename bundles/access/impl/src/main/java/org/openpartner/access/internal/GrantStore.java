@@ -16,11 +16,13 @@ final class GrantStore {
     }
 
     /** The record's grants naming any of the principals, giving at least {@code access}. */
-    static List<ShareGrant> grantsFor(EntityManager em, String object, String recordId, List<String> principals,
-                                      RecordAccess access) {
-        return InLists.query(principals, keys -> em.createQuery("select g from ShareGrant g where g.objectName = :o "
-                + "and g.recordId = :r and g.principal in :p order by g.source, g.principal", ShareGrant.class)
-            .setParameter("o", object).setParameter("r", recordId).setParameter("p", keys).getResultList())
+    static List<ShareGrant> grantsFor(EntityManager em, String tenantId, String object, String recordId,
+                                      List<String> principals, RecordAccess access) {
+        return InLists.query(principals, keys -> em.createQuery("select g from ShareGrant g where g.tenantId = :t "
+                + "and g.objectName = :o and g.recordId = :r and g.principal in :p order by g.source, g.principal",
+                ShareGrant.class)
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("r", recordId).setParameter("p", keys)
+            .getResultList())
             .stream().filter(g -> access == RecordAccess.READ || ShareGrant.WRITE.equals(g.getAccessLevel())).toList();
     }
 
@@ -33,10 +35,11 @@ final class GrantStore {
             .stream().filter(r -> access == RecordAccess.READ || ShareGrant.WRITE.equals(r.getAccessLevel())).toList();
     }
 
-    static List<ShareGrant> bySource(EntityManager em, String object, String recordId, String source) {
-        return em.createQuery("select g from ShareGrant g where g.objectName = :o and g.recordId = :r "
-                + "and g.source = :s order by g.createdAt, g.principal", ShareGrant.class)
-            .setParameter("o", object).setParameter("r", recordId).setParameter("s", source).getResultList();
+    static List<ShareGrant> bySource(EntityManager em, String tenantId, String object, String recordId, String source) {
+        return em.createQuery("select g from ShareGrant g where g.tenantId = :t and g.objectName = :o "
+                + "and g.recordId = :r and g.source = :s order by g.createdAt, g.principal", ShareGrant.class)
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("r", recordId).setParameter("s", source)
+            .getResultList();
     }
 
     static void deleteRecord(EntityManager em, String tenantId, String object, String recordId) {

@@ -12,6 +12,7 @@ import org.openpartner.access.internal.jpa.RoleFieldPermissionEntity;
 import org.openpartner.access.internal.jpa.RoleObjectPermissionEntity;
 import org.openpartner.platform.api.access.FieldAccess;
 import org.openpartner.platform.api.access.ObjectDefinition;
+import org.openpartner.platform.api.access.jpa.ShareRule;
 import org.openpartner.platform.api.jpa.InLists;
 
 /** Reads and deletes the stored role permissions; two indexed queries per object and role set. */
@@ -54,8 +55,22 @@ final class PermissionStore {
             .executeUpdate();
     }
 
-    /** Everything stored for a role: when it is deleted, and before a role of the same key is created. */
+    /**
+     * Everything stored for a role - permissions, layouts, creatable record types, sharing rules from or to it,
+     * grants to it: when it is deleted, and before a role of the same key is created, so that a new role never
+     * inherits an old one's rights.
+     */
     static void deleteRole(EntityManager em, String tenantId, String role) {
+        em.createQuery("delete from LayoutFieldEntity f where f.tenantId = :t and f.roleKey = :r")
+            .setParameter("t", tenantId).setParameter("r", role).executeUpdate();
+        em.createQuery("delete from RoleRecordTypeEntity x where x.tenantId = :t and x.roleKey = :r")
+            .setParameter("t", tenantId).setParameter("r", role).executeUpdate();
+        em.createQuery("delete from ShareRule s where s.tenantId = :t and (s.target = :p "
+                + "or (s.sourceKind = :roleSource and s.sourceKey = :r))")
+            .setParameter("t", tenantId).setParameter("p", "R:" + role).setParameter("roleSource", ShareRule.SOURCE_ROLE)
+            .setParameter("r", role).executeUpdate();
+        em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.principal = :p")
+            .setParameter("t", tenantId).setParameter("p", "R:" + role).executeUpdate();
         em.createQuery("delete from RoleObjectPermissionEntity p where p.tenantId = :t and p.roleKey = :r")
             .setParameter("t", tenantId).setParameter("r", role).executeUpdate();
         em.createQuery("delete from RoleFieldPermissionEntity f where f.tenantId = :t and f.roleKey = :r")

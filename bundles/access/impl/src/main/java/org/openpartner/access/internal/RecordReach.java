@@ -7,7 +7,6 @@ import java.util.Set;
 import javax.persistence.EntityManagerFactory;
 
 import org.openpartner.platform.api.CallContext;
-import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.RecordAccess;
@@ -24,14 +23,12 @@ public class RecordReach {
 
     private final Transactions tx;
     private final ObjectRegistry registry;
-    private final MembershipService memberships;
 
     @Activate
     public RecordReach(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
-                       @Reference ObjectRegistry registry, @Reference MembershipService memberships) {
+                       @Reference ObjectRegistry registry) {
         this.tx = new Transactions(emf);
         this.registry = registry;
-        this.memberships = memberships;
     }
 
     /** The data scope of an external caller's company for the object; private for everyone else. */
@@ -55,11 +52,14 @@ public class RecordReach {
         if (object.shareable() && !Visibility.reachesTenant(ctx) && ctx.tenantId().equals(owner.tenantId())) {
             List<String> principals = Visibility.principals(ctx);
             tx.read(em -> {
-                GrantStore.grantsFor(em, object.name(), recordId, principals, access).stream()
+                GrantStore.grantsFor(em, ctx.tenantId(), object.name(), recordId, principals, access).stream()
                     .map(GrantStore::describe).forEach(grants::add);
                 List<ShareRule> rules = GrantStore.rulesFor(em, ctx.tenantId(), object.name(), principals, access);
+                // The owner's roles as the query reads them (every assignment, whatever the owner's status).
                 Set<String> ownerRoles = rules.stream().anyMatch(r -> ShareRule.SOURCE_ROLE.equals(r.getSourceKind()))
-                    ? memberships.contextOf(owner.tenantId(), owner.ownerUserId()).map(CallContext::roles).orElse(Set.of())
+                    ? Set.copyOf(em.createQuery("select a.roleKey from RoleAssignment a where a.tenantId = :t "
+                        + "and a.userId = :u", String.class).setParameter("t", owner.tenantId())
+                        .setParameter("u", owner.ownerUserId()).getResultList())
                     : Set.of();
                 for (ShareRule rule : rules) {
                     boolean company = ShareRule.SOURCE_COMPANY.equals(rule.getSourceKind());

@@ -15,6 +15,8 @@ import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.MembershipService;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
@@ -35,11 +37,15 @@ public class TeamServiceImpl implements TeamService {
     private final RecordReach reach;
     private final MembershipService memberships;
     private final EventPublisher events;
+    private final AccessControl access;
 
+    /** Members are seen by who may view the object and the record, changed by who may edit both. */
     @Activate
     public TeamServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
                            @Reference ObjectRegistry registry, @Reference RecordReach reach,
-                           @Reference MembershipService memberships, @Reference EventPublisher events) {
+                           @Reference MembershipService memberships, @Reference EventPublisher events,
+                           @Reference AccessControl access) {
+        this.access = access;
         this.tx = new Transactions(emf);
         this.registry = registry;
         this.reach = reach;
@@ -50,14 +56,16 @@ public class TeamServiceImpl implements TeamService {
     @Override
     public List<TeamMember> members(CallContext ctx, String objectName, String recordId) {
         ObjectDefinition object = requireShareable(objectName);
+        access.access(ctx, object.name()).require(Actions.VIEW);
         requireReach(ctx, object, recordId, RecordAccess.READ);
-        return tx.read(em -> GrantStore.bySource(em, object.name(), recordId, ShareGrant.SOURCE_TEAM)).stream()
+        return tx.read(em -> GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_TEAM)).stream()
             .filter(g -> g.getPrincipal().startsWith(USER)).map(g -> toDto(ctx, g)).toList();
     }
 
     @Override
     public TeamMember addMember(CallContext ctx, String objectName, String recordId, TeamMemberInput input) {
         ObjectDefinition object = requireShareable(objectName);
+        access.access(ctx, object.name()).require(Actions.EDIT);
         requireReach(ctx, object, recordId, RecordAccess.WRITE);
         if (input == null || input.userId() == null || input.userId().isBlank()) {
             throw ApiException.badRequest("required", "userId is required", "userId");
@@ -69,7 +77,7 @@ public class TeamServiceImpl implements TeamService {
         RecordAccess access = input.access() == null ? RecordAccess.READ : input.access();
         String principal = USER + input.userId();
         ShareGrant saved = tx.inTransaction(em -> {
-            ShareGrant grant = GrantStore.bySource(em, object.name(), recordId, ShareGrant.SOURCE_TEAM).stream()
+            ShareGrant grant = GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_TEAM).stream()
                 .filter(g -> g.getPrincipal().equals(principal)).findFirst().orElse(null);
             if (grant == null) {
                 grant = new ShareGrant();
@@ -93,11 +101,12 @@ public class TeamServiceImpl implements TeamService {
     @Override
     public void removeMember(CallContext ctx, String objectName, String recordId, String userId) {
         ObjectDefinition object = requireShareable(objectName);
+        access.access(ctx, object.name()).require(Actions.EDIT);
         requireReach(ctx, object, recordId, RecordAccess.WRITE);
         tx.inTransaction(em -> {
-            int removed = em.createQuery("delete from ShareGrant g where g.objectName = :o and g.recordId = :r "
-                    + "and g.source = :s and g.principal = :p")
-                .setParameter("o", object.name()).setParameter("r", recordId).setParameter("s", ShareGrant.SOURCE_TEAM)
+            int removed = em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o "
+                    + "and g.recordId = :r and g.source = :s and g.principal = :p")
+                .setParameter("t", ctx.tenantId()).setParameter("o", object.name()).setParameter("r", recordId).setParameter("s", ShareGrant.SOURCE_TEAM)
                 .setParameter("p", USER + userId).executeUpdate();
             if (removed == 0) {
                 throw ApiException.notFound("Team member");

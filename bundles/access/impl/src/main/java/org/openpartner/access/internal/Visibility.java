@@ -87,7 +87,8 @@ final class Visibility {
                 parameters.put(WRITE_LEVEL, ShareGrant.WRITE);
                 writeOnly = " and g.accessLevel = :" + WRITE_LEVEL;
             }
-            reach.append(" or exists (select g.id from ShareGrant g where g.objectName = :").append(OBJECT)
+            reach.append(" or exists (select g.id from ShareGrant g where g.tenantId = :").append(TENANT)
+                .append(" and g.objectName = :").append(OBJECT)
                 .append(" and g.recordId = ").append(alias).append(".id and g.principal in :").append(PRINCIPALS)
                 .append(writeOnly).append(")");
             // Sharing rules whose target is one of the caller's principals and whose source owns the record.

@@ -75,7 +75,8 @@ public class VisibilityTest {
     public void grantsAndRulesReachRecordsSharedWithTheUserItsCompanyItsRolesOrEveryCompany() {
         VisibilityFilter read = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ);
         assertEquals("(l.tenantId = :opAccTenant and (l.ownerUserId = :opAccUser"
-            + " or exists (select g.id from ShareGrant g where g.objectName = :opAccObject and g.recordId = l.id"
+            + " or exists (select g.id from ShareGrant g where g.tenantId = :opAccTenant and g.objectName = :opAccObject"
+            + " and g.recordId = l.id"
             + " and g.principal in :opAccPrincipals)"
             + " or exists (select r.id from ShareRule r where r.tenantId = :opAccTenant and r.objectName = :opAccObject"
             + " and r.target in :opAccPrincipals and ((r.sourceKind = :opAccSourceCompany and r.sourceKey = l.ownerCompanyId)"

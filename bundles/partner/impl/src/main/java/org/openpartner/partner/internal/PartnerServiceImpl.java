@@ -51,6 +51,7 @@ import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,12 +72,14 @@ public class PartnerServiceImpl implements PartnerService {
     private final IdentityService identities;
     private final PhoneNumbers phones;
     private final AccessControl access;
+    private final UnitOfWork unitOfWork;
 
     @Activate
     public PartnerServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-partner)") EntityManagerFactory emf,
                               @Reference EventPublisher events, @Reference RoleService roles,
                               @Reference IdentityService identities, @Reference PhoneNumbers phones,
-                              @Reference AccessControl access) {
+                              @Reference AccessControl access, @Reference UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
         this.tx = new Transactions(emf);
         this.access = access;
         this.events = events;
@@ -246,6 +249,11 @@ public class PartnerServiceImpl implements PartnerService {
         return access.visibleFilter(ctx, OBJECT, "p", RecordAccess.READ);
     }
 
+    /** By name, unless the name is hidden from the caller: then newest first. */
+    private String defaultSort(CallContext ctx) {
+        return ctx.isExternal() && !access.access(ctx, OBJECT).isVisible("name") ? "-createdAt" : "name";
+    }
+
     /** A filter or sort on a hidden field would tell its values apart: refused, naming the field. */
     private static void requireVisible(ObjectAccess mine, String field, Object used) {
         if (used != null && !mine.isVisible(field)) {
@@ -274,7 +282,8 @@ public class PartnerServiceImpl implements PartnerService {
     @Override
     public void delete(CallContext ctx, String partnerId) {
         requireManager(ctx);
-        tx.inTransaction(em -> {
+        // The partner, its contacts and its grants go together.
+        unitOfWork.inUnit(() -> tx.inTransaction(em -> {
             PartnerEntity p = requirePartner(em, ctx, partnerId);
             if (p.getConnectedEnterpriseId() != null) {
                 throw ApiException.conflict("connected", "partner '" + p.getName()
@@ -284,19 +293,20 @@ public class PartnerServiceImpl implements PartnerService {
                 .setParameter("t", ctx.tenantId()).setParameter("p", p.getId()).executeUpdate();
             em.remove(p);
             events.publish(em, event("partner.deleted", ctx, p, "Partner '" + p.getName() + "' deleted"));
+            access.recordDeleted(ctx, OBJECT, p.getId());
             return null;
-        });
+        }));
     }
 
     @Override
     public Page<Partner> list(CallContext ctx, PartnerFilter filter, PageRequest page) {
-        String sort = page.sort() == null || page.sort().isBlank() ? "name" : page.sort();
+        String sort = page.sort() == null || page.sort().isBlank() ? defaultSort(ctx) : page.sort();
         boolean descending = sort.startsWith("-");
         String sortField = descending ? sort.substring(1) : sort;
-        VisibilityFilter visible = readable(ctx, filter, sortField);
         if (!SORTS.contains(sortField)) {
             throw ApiException.badRequest("invalid_sort", "sort must be one of " + SORTS + ", optionally prefixed with -", "sort");
         }
+        VisibilityFilter visible = readable(ctx, filter, sortField);
         KeysetCursor cursor = KeysetCursor.decode(page.cursor(), sort);
         return tx.read(em -> {
             StringBuilder jpql = new StringBuilder("select p from PartnerEntity p where ").append(visible.jpql());

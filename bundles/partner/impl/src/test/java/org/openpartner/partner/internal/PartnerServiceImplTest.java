@@ -29,6 +29,7 @@ import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.IdentityService;
 import org.openpartner.platform.api.PhoneNumbers;
 import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.platform.api.access.FieldDefinition;
 import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.ObjectDefinition;
@@ -48,7 +49,8 @@ public class PartnerServiceImplTest {
     private final PhoneNumbers phones = mock(PhoneNumbers.class);
     private final AccessControl access = mock(AccessControl.class);
     private final PartnerServiceImpl service = new PartnerServiceImpl(unusedPersistenceUnit(),
-        mock(EventPublisher.class), mock(RoleService.class), identities, phones, access);
+        mock(EventPublisher.class), mock(RoleService.class), identities, phones, access,
+        mock(UnitOfWork.class));
 
     /** The rules under test run before any database work; the unit only has to open and close. */
     private static EntityManagerFactory unusedPersistenceUnit() {

@@ -109,6 +109,7 @@ public class WidgetResource implements RestResource {
         WidgetInput input = body == null ? new WidgetInput(null, null, null) : body;
         return tx.inTransaction(em -> {
             WidgetEntity w = findWritable(em, caller, id);
+            mine.requireNotHidden(given(input));
             mine.requireWritable(changed(w, input));
             if (input.name() != null) {
                 if (input.name().isBlank()) {
@@ -167,7 +168,7 @@ public class WidgetResource implements RestResource {
         return fields;
     }
 
-    /** The fields the update would change: sending a value the caller may not change, unchanged, is no change. */
+    /** The fields the update would change: sending a read-only value unchanged is no change (hidden ones are refused). */
     private static List<String> changed(WidgetEntity w, WidgetInput input) {
         List<String> fields = new ArrayList<>();
         addIf(fields, "name", differs(input.name(), w.getName(), String::strip));

@@ -100,8 +100,23 @@ public final class ObjectAccess {
     }
 
     /**
+     * Refuses a request that sends any field hidden from the caller, whatever its value: comparing a sent value
+     * with the stored one would tell a hidden value apart. Call it with every field the request sends.
+     *
+     * @throws ApiException 403 {@code field_hidden} naming the first such field
+     */
+    public void requireNotHidden(Collection<String> sentFields) {
+        for (String name : sentFields) {
+            if (field(name) == FieldAccess.HIDDEN) {
+                throw ApiException.forbidden("field_hidden", "you may not set " + name, name);
+            }
+        }
+    }
+
+    /**
      * Refuses a write that sets any field the caller may not change. Call it with the fields the request sets
-     * (or changes), before validating their values, so that no error describes a hidden field's value.
+     * on a new record, or changes on an existing one (after {@link #requireNotHidden} with every field sent), before
+     * validating their values, so that no error describes a hidden field's value.
      *
      * @throws ApiException 403 {@code field_hidden} or {@code field_read_only} naming the first such field
      */

@@ -106,7 +106,25 @@ public final class ErrorMappers {
         if (cause instanceof JsonProcessingException json && cause != e) {
             return json(json);
         }
+        if (isUniqueViolation(e)) {
+            // Two changes raced for one unique key (both databases say 23505): the loser may retry.
+            return error(409, ErrorBody.of("concurrent_change", "another change to the same data was saved first; "
+                + "reload and try again"));
+        }
         return null;
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
+                    if ("23505".equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static Response json(JsonProcessingException e) {

@@ -89,6 +89,19 @@ public class ErrorMappersTest {
         assertNull(body.field());
     }
 
+    @Test
+    public void aLostRaceForAUniqueKeyIs409WithoutDetails() {
+        java.sql.SQLException batch = new java.sql.SQLException("batch failed", "XJ208");
+        batch.setNextException(new java.sql.SQLException("duplicate key value violates UQ_DATA_SCOPE", "23505"));
+        Response response = new ErrorMappers.UnexpectedExceptionMapper()
+            .toResponse(new javax.persistence.PersistenceException("flush failed", new RuntimeException(batch)));
+        assertEquals(409, response.getStatus());
+        assertEquals("concurrent_change", body(response).code());
+        assertFalse(body(response).message().contains("UQ_DATA_SCOPE"));
+        assertEquals(500, new ErrorMappers.UnexpectedExceptionMapper()
+            .toResponse(new RuntimeException(new java.sql.SQLException("disk full", "53100"))).getStatus());
+    }
+
     private JsonProcessingException parse(String text) {
         try {
             json.readValue(text, Body.class);

@@ -19,7 +19,7 @@ import javax.persistence.UniqueConstraint;
  */
 @Entity
 @Table(name = "OP_SHARE",
-    uniqueConstraints = @UniqueConstraint(name = "UQ_SHARE", columnNames = {"OBJECT_NAME", "RECORD_ID", "PRINCIPAL", "SOURCE"}),
+    uniqueConstraints = @UniqueConstraint(name = "UQ_SHARE", columnNames = {"TENANT_ID", "OBJECT_NAME", "RECORD_ID", "PRINCIPAL", "SOURCE"}),
     indexes = @Index(name = "IX_SHARE_PRINCIPAL", columnList = "PRINCIPAL, OBJECT_NAME, RECORD_ID"))
 public class ShareGrant {
 
