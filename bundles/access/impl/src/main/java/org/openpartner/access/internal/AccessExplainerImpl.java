@@ -41,26 +41,26 @@ public class AccessExplainerImpl implements AccessExplainer {
         ObjectDefinition object = registry.require(objectName);
         CallContext user = memberships.contextOf(ctx.tenantId(), userId).orElseThrow(() -> ApiException.notFound(
             "unknown_user", "no active employee or external user of this enterprise has that id", "user"));
-        boolean exists = reach.exists(ctx, object.name(), recordId);
+        RecordReach.Reach record = reach.of(user, object.name(), recordId).orElse(null);
         ObjectAccess permissions = access.access(user, object.name());
-        return new Explanation(userId, object.name(), recordId, exists,
-            verdict(user, object, recordId, exists, permissions, Actions.VIEW, RecordAccess.READ),
-            verdict(user, object, recordId, exists, permissions, Actions.EDIT, RecordAccess.WRITE));
+        return new Explanation(userId, object.name(), recordId, record != null,
+            verdict(user, object, record, permissions, Actions.VIEW, RecordAccess.READ),
+            verdict(user, object, record, permissions, Actions.EDIT, RecordAccess.WRITE));
     }
 
-    private Explanation.Verdict verdict(CallContext user, ObjectDefinition object, String recordId, boolean exists,
-                                        ObjectAccess permissions, String action, RecordAccess kind) {
+    private static Explanation.Verdict verdict(CallContext user, ObjectDefinition object, RecordReach.Reach record,
+                                               ObjectAccess permissions, String action, RecordAccess kind) {
         List<String> reasons = new ArrayList<>();
-        if (!exists) {
+        if (record == null) {
             reasons.add("no " + object.label() + " record of this enterprise has that id");
             return new Explanation.Verdict(false, reasons);
         }
         boolean permitted = permissions.can(action);
         String roles = user.roles().isEmpty() ? "no roles" : "roles " + String.join(", ", user.roles());
         reasons.add((permitted ? "may " : "may not ") + action + " " + object.label() + " records (" + roles + ")");
-        List<String> paths = reach.reasons(user, object.name(), recordId, kind);
+        List<String> paths = record.reasons(user, kind);
         if (paths.isEmpty()) {
-            reasons.add("neither ownership, the data scope (" + reach.scope(user, object.name()) + ") nor any grant reaches "
+            reasons.add("neither ownership, the data scope (" + record.scope() + ") nor any grant reaches "
                 + "the record for " + (kind == RecordAccess.READ ? "reading" : "writing"));
         }
         reasons.addAll(paths);

@@ -4,7 +4,6 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
-import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
 import org.openpartner.platform.api.jpa.InLists;
@@ -15,24 +14,21 @@ final class GrantStore {
     private GrantStore() {
     }
 
-    /** The record's grants naming any of the principals, giving at least {@code access}. */
+    /** The record's grants naming any of the principals, of either access. */
     static List<ShareGrant> grantsFor(EntityManager em, String tenantId, String object, String recordId,
-                                      List<String> principals, RecordAccess access) {
+                                      List<String> principals) {
         return InLists.query(principals, keys -> em.createQuery("select g from ShareGrant g where g.tenantId = :t "
                 + "and g.objectName = :o and g.recordId = :r and g.principal in :p order by g.source, g.principal",
                 ShareGrant.class)
             .setParameter("t", tenantId).setParameter("o", object).setParameter("r", recordId).setParameter("p", keys)
-            .getResultList())
-            .stream().filter(g -> access == RecordAccess.READ || ShareGrant.WRITE.equals(g.getAccessLevel())).toList();
+            .getResultList());
     }
 
-    /** The object's sharing rules whose target is one of the principals, giving at least {@code access}. */
-    static List<ShareRule> rulesFor(EntityManager em, String tenantId, String object, List<String> principals,
-                                    RecordAccess access) {
+    /** The object's sharing rules whose target is one of the principals, of either access. */
+    static List<ShareRule> rulesFor(EntityManager em, String tenantId, String object, List<String> principals) {
         return InLists.query(principals, keys -> em.createQuery("select r from ShareRule r where r.tenantId = :t "
                 + "and r.objectName = :o and r.target in :p order by r.createdAt, r.id", ShareRule.class)
-            .setParameter("t", tenantId).setParameter("o", object).setParameter("p", keys).getResultList())
-            .stream().filter(r -> access == RecordAccess.READ || ShareGrant.WRITE.equals(r.getAccessLevel())).toList();
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("p", keys).getResultList());
     }
 
     static List<ShareGrant> bySource(EntityManager em, String tenantId, String object, String recordId, String source) {

@@ -64,7 +64,7 @@ public class LayoutAdminImpl implements LayoutAdmin {
         PermissionAdminImpl.requireChannelStaff(ctx);
         Role role = PermissionAdminImpl.requireExternalRole(roles, ctx, roleKey);
         ObjectDefinition object = registry.require(objectName);
-        String type = requireRecordType(ctx, object, recordType);
+        String type = requireRecordType(object, recordTypes(ctx, object), recordType);
         List<LayoutFieldEntity> rows = tx.read(em -> rows(em, ctx.tenantId(), object.name(), type, List.of(role.key())));
         return new RoleLayout(role.key(), object.name(), type, !rows.isEmpty(), sections(rows));
     }
@@ -74,7 +74,7 @@ public class LayoutAdminImpl implements LayoutAdmin {
         PermissionAdminImpl.requireChannelStaff(ctx);
         Role role = PermissionAdminImpl.requireExternalRole(roles, ctx, roleKey);
         ObjectDefinition object = registry.require(objectName);
-        String type = requireRecordType(ctx, object, recordType);
+        String type = requireRecordType(object, recordTypes(ctx, object), recordType);
         List<LayoutSection> sections = validate(object, input);
         return tx.inTransaction(em -> {
             em.createQuery("delete from LayoutFieldEntity f where f.tenantId = :t and f.objectName = :o "
@@ -180,8 +180,8 @@ public class LayoutAdminImpl implements LayoutAdmin {
         ObjectAccess mine = access.access(ctx, object.name());
         mine.require(Actions.VIEW);
         List<RecordType> types = roles.listRecordTypes(ctx, object.name());
-        String type = recordType != null ? requireRecordType(ctx, object, recordType)
-            : types.isEmpty() ? DEFAULT_RECORD_TYPE : types.get(0).key();
+        List<String> all = keys(types);
+        String type = requireRecordType(object, all, recordType);
         List<String> roleKeys = new ArrayList<>(new TreeSet<>(ctx.roles()));
         List<LayoutFieldEntity> rows = roleKeys.isEmpty() ? List.of()
             : tx.read(em -> rows(em, ctx.tenantId(), object.name(), type, roleKeys));
@@ -193,7 +193,7 @@ public class LayoutAdminImpl implements LayoutAdmin {
             sections = List.of(new LayoutSection(DEFAULT_SECTION, fallback));
         }
         return new RenderedLayout(object.name(), type, render(object, mine, sections),
-            creatable(ctx, object, mine, types, roleKeys));
+            creatable(ctx, object, mine, all, roleKeys));
     }
 
     /** Sections merged in role order, each field where it first appears, hidden fields left out. */
@@ -220,9 +220,8 @@ public class LayoutAdminImpl implements LayoutAdmin {
         return rendered;
     }
 
-    private List<String> creatable(CallContext ctx, ObjectDefinition object, ObjectAccess mine, List<RecordType> types,
+    private List<String> creatable(CallContext ctx, ObjectDefinition object, ObjectAccess mine, List<String> all,
                                    List<String> roleKeys) {
-        List<String> all = types.isEmpty() ? List.of(DEFAULT_RECORD_TYPE) : types.stream().map(RecordType::key).toList();
         if (!mine.can(Actions.CREATE)) {
             return List.of();
         }
@@ -241,12 +240,16 @@ public class LayoutAdminImpl implements LayoutAdmin {
     }
 
     private List<String> recordTypes(CallContext ctx, ObjectDefinition object) {
-        List<String> keys = roles.listRecordTypes(ctx, object.name()).stream().map(RecordType::key).toList();
-        return keys.isEmpty() ? List.of(DEFAULT_RECORD_TYPE) : keys;
+        return keys(roles.listRecordTypes(ctx, object.name()));
     }
 
-    private String requireRecordType(CallContext ctx, ObjectDefinition object, String recordType) {
-        List<String> all = recordTypes(ctx, object);
+    /** The record types' keys; an object without any has the one record type {@link #DEFAULT_RECORD_TYPE}. */
+    private static List<String> keys(List<RecordType> types) {
+        return types.isEmpty() ? List.of(DEFAULT_RECORD_TYPE) : types.stream().map(RecordType::key).toList();
+    }
+
+    /** {@code recordType}, or the first of {@code all} when null; 404 when the object has no such record type. */
+    private static String requireRecordType(ObjectDefinition object, List<String> all, String recordType) {
         String type = recordType == null ? all.get(0) : recordType;
         if (!all.contains(type)) {
             throw ApiException.notFound("unknown_record_type", object.label() + " has no record type '" + type

@@ -2,6 +2,7 @@ package org.openpartner.access.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManagerFactory;
@@ -11,6 +12,7 @@ import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.RecordOwnership;
+import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
@@ -42,40 +44,53 @@ public class RecordReach {
 
     /** Why the caller reaches the record; empty when it does not, or the record does not exist. */
     List<String> reasons(CallContext ctx, String objectName, String recordId, RecordAccess access) {
+        return of(ctx, objectName, recordId).map(r -> r.reasons(ctx, access)).orElse(List.of());
+    }
+
+    /**
+     * One record as the caller reaches it, loaded once (owner, scope, the grants and rules naming the caller) and
+     * decided for reading and for writing; empty when the record does not exist in the caller's tenant.
+     */
+    Optional<Reach> of(CallContext ctx, String objectName, String recordId) {
         ObjectDefinition object = registry.require(objectName);
         RecordOwnership owner = registry.ownership(object.name(), ctx.tenantId(), recordId).orElse(null);
         if (owner == null) {
-            return List.of();
+            return Optional.empty();
         }
         DataScope scope = scope(ctx, objectName);
-        List<String> grants = new ArrayList<>();
-        if (object.shareable() && !Visibility.reachesTenant(ctx) && ctx.tenantId().equals(owner.tenantId())) {
-            List<String> principals = Visibility.principals(ctx);
-            tx.read(em -> {
-                GrantStore.grantsFor(em, ctx.tenantId(), object.name(), recordId, principals, access).stream()
-                    .map(GrantStore::describe).forEach(grants::add);
-                List<ShareRule> rules = GrantStore.rulesFor(em, ctx.tenantId(), object.name(), principals, access);
-                // The owner's roles as the query reads them (every assignment, whatever the owner's status).
-                Set<String> ownerRoles = rules.stream().anyMatch(r -> ShareRule.SOURCE_ROLE.equals(r.getSourceKind()))
-                    ? Set.copyOf(em.createQuery("select a.roleKey from RoleAssignment a where a.tenantId = :t "
-                        + "and a.userId = :u", String.class).setParameter("t", owner.tenantId())
-                        .setParameter("u", owner.ownerUserId()).getResultList())
-                    : Set.of();
-                for (ShareRule rule : rules) {
-                    boolean company = ShareRule.SOURCE_COMPANY.equals(rule.getSourceKind());
-                    if (company ? rule.getSourceKey().equals(owner.ownerCompanyId()) : ownerRoles.contains(rule.getSourceKey())) {
-                        grants.add(GrantStore.describe(rule));
-                    }
-                }
-                return null;
-            });
+        if (!object.shareable() || Visibility.reachesTenant(ctx)) {
+            return Optional.of(new Reach(owner, scope, List.of(), List.of()));
         }
-        return Visibility.reaches(ctx, scope, owner.tenantId(), owner.ownerUserId(), owner.ownerCompanyId(), access,
-            grants);
+        List<String> principals = Visibility.principals(ctx);
+        return Optional.of(tx.read(em -> {
+            List<ShareGrant> grants = GrantStore.grantsFor(em, ctx.tenantId(), object.name(), recordId, principals);
+            List<ShareRule> rules = GrantStore.rulesFor(em, ctx.tenantId(), object.name(), principals);
+            // The owner's roles as the query reads them (every assignment, whatever the owner's status).
+            Set<String> ownerRoles = rules.stream().anyMatch(r -> ShareRule.SOURCE_ROLE.equals(r.getSourceKind()))
+                ? Set.copyOf(em.createQuery("select a.roleKey from RoleAssignment a where a.tenantId = :t "
+                    + "and a.userId = :u", String.class).setParameter("t", owner.tenantId())
+                    .setParameter("u", owner.ownerUserId()).getResultList())
+                : Set.<String>of();
+            List<ShareRule> matching = rules.stream().filter(rule -> ShareRule.SOURCE_COMPANY.equals(rule.getSourceKind())
+                ? rule.getSourceKey().equals(owner.ownerCompanyId()) : ownerRoles.contains(rule.getSourceKey())).toList();
+            return new Reach(owner, scope, grants, matching);
+        }));
     }
 
-    /** Whether the record exists in the caller's tenant, as its object's bundle answers. */
-    boolean exists(CallContext ctx, String objectName, String recordId) {
-        return registry.ownership(objectName, ctx.tenantId(), recordId).isPresent();
+    /** A loaded record's owner, the caller's scope, and the grants and rules that name the caller and reach it. */
+    record Reach(RecordOwnership owner, DataScope scope, List<ShareGrant> grants, List<ShareRule> rules) {
+
+        List<String> reasons(CallContext ctx, RecordAccess access) {
+            List<String> shared = new ArrayList<>();
+            grants.stream().filter(g -> allows(g.getAccessLevel(), access)).map(GrantStore::describe).forEach(shared::add);
+            rules.stream().filter(r -> allows(r.getAccessLevel(), access)).map(GrantStore::describe).forEach(shared::add);
+            return Visibility.reaches(ctx, scope, owner.tenantId(), owner.ownerUserId(), owner.ownerCompanyId(), access,
+                shared);
+        }
+
+        private static boolean allows(String level, RecordAccess access) {
+            return access == RecordAccess.READ || ShareGrant.WRITE.equals(level);
+        }
     }
+
 }

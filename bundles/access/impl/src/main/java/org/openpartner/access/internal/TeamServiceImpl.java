@@ -126,10 +126,11 @@ public class TeamServiceImpl implements TeamService {
 
     /** Out of reach for reading: not found; readable but not changeable: 403. */
     private void requireReach(CallContext ctx, ObjectDefinition object, String recordId, RecordAccess access) {
-        if (reach.reasons(ctx, object.name(), recordId, RecordAccess.READ).isEmpty()) {
+        RecordReach.Reach record = reach.of(ctx, object.name(), recordId).orElse(null);
+        if (record == null || record.reasons(ctx, RecordAccess.READ).isEmpty()) {
             throw ApiException.notFound(object.label());
         }
-        if (access == RecordAccess.WRITE && reach.reasons(ctx, object.name(), recordId, RecordAccess.WRITE).isEmpty()) {
+        if (access == RecordAccess.WRITE && record.reasons(ctx, RecordAccess.WRITE).isEmpty()) {
             throw ApiException.forbidden("record_read_only", "you may read this " + object.label()
                 + " but not change its related team", "id");
         }

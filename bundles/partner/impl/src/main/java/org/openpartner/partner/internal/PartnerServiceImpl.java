@@ -214,7 +214,7 @@ public class PartnerServiceImpl implements PartnerService {
 
     @Override
     public Partner get(CallContext ctx, String partnerId) {
-        VisibilityFilter visible = readable(ctx, null, null);
+        VisibilityFilter visible = readable(ctx, partnerAccess(ctx), null, null);
         return tx.read(em -> toDto(em, visible.bind(em.createQuery("select p from PartnerEntity p where p.id = :id and "
                 + visible.jpql(), PartnerEntity.class).setParameter("id", partnerId)).getResultList().stream().findFirst()
             .orElseThrow(() -> ApiException.notFound("Partner"))));
@@ -226,13 +226,10 @@ public class PartnerServiceImpl implements PartnerService {
      * a company scope shows a dealer its company's record and a public scope every connected partner; they may
      * not filter or sort by a field hidden from them.
      */
-    private VisibilityFilter readable(CallContext ctx, PartnerFilter filter, String sortField) {
-        if (!ctx.isExternal()) {
-            requireManager(ctx);
+    private VisibilityFilter readable(CallContext ctx, ObjectAccess mine, PartnerFilter filter, String sortField) {
+        if (mine == null) {
             return access.visibleFilter(ctx, OBJECT, "p", RecordAccess.READ);
         }
-        ObjectAccess mine = access.access(ctx, OBJECT);
-        mine.require(Actions.VIEW);
         if (filter != null) {
             requireVisible(mine, "name", filter.q());
             requireVisible(mine, "type", filter.type());
@@ -249,9 +246,15 @@ public class PartnerServiceImpl implements PartnerService {
         return access.visibleFilter(ctx, OBJECT, "p", RecordAccess.READ);
     }
 
-    /** By name, unless the name is hidden from the caller: then newest first. */
-    private String defaultSort(CallContext ctx) {
-        return ctx.isExternal() && !access.access(ctx, OBJECT).isVisible("name") ? "-createdAt" : "name";
+    /** An external caller's access to partners, which must include view; null for channel staff, who have it all. */
+    private ObjectAccess partnerAccess(CallContext ctx) {
+        if (!ctx.isExternal()) {
+            requireManager(ctx);
+            return null;
+        }
+        ObjectAccess mine = access.access(ctx, OBJECT);
+        mine.require(Actions.VIEW);
+        return mine;
     }
 
     /** A filter or sort on a hidden field would tell its values apart: refused, naming the field. */
@@ -300,13 +303,16 @@ public class PartnerServiceImpl implements PartnerService {
 
     @Override
     public Page<Partner> list(CallContext ctx, PartnerFilter filter, PageRequest page) {
-        String sort = page.sort() == null || page.sort().isBlank() ? defaultSort(ctx) : page.sort();
+        ObjectAccess mine = partnerAccess(ctx);
+        // By name, unless the name is hidden from the caller: then newest first.
+        String defaultSort = mine != null && !mine.isVisible("name") ? "-createdAt" : "name";
+        String sort = page.sort() == null || page.sort().isBlank() ? defaultSort : page.sort();
         boolean descending = sort.startsWith("-");
         String sortField = descending ? sort.substring(1) : sort;
         if (!SORTS.contains(sortField)) {
             throw ApiException.badRequest("invalid_sort", "sort must be one of " + SORTS + ", optionally prefixed with -", "sort");
         }
-        VisibilityFilter visible = readable(ctx, filter, sortField);
+        VisibilityFilter visible = readable(ctx, mine, filter, sortField);
         KeysetCursor cursor = KeysetCursor.decode(page.cursor(), sort);
         return tx.read(em -> {
             StringBuilder jpql = new StringBuilder("select p from PartnerEntity p where ").append(visible.jpql());
@@ -357,7 +363,7 @@ public class PartnerServiceImpl implements PartnerService {
 
     @Override
     public long count(CallContext ctx, PartnerFilter filter) {
-        VisibilityFilter visible = readable(ctx, filter, null);
+        VisibilityFilter visible = readable(ctx, partnerAccess(ctx), filter, null);
         return tx.read(em -> {
             StringBuilder jpql = new StringBuilder("select count(p) from PartnerEntity p where ").append(visible.jpql());
             Map<String, Object> params = new LinkedHashMap<>(visible.parameters());
