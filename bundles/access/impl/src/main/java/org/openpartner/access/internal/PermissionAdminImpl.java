@@ -222,10 +222,7 @@ public class PermissionAdminImpl implements PermissionAdmin {
     }
 
     static void requireChannelStaff(CallContext ctx) {
-        if (!ctx.isChannelStaff()) {
-            throw ApiException.forbidden("only the enterprise's administrators and channel managers may manage "
-                + "external roles and their permissions");
-        }
+        ctx.requireChannelStaff("manage external roles and their permissions");
     }
 
     private static DomainEvent event(CallContext ctx, String type, String role, String object, Map<String, Object> data) {

@@ -70,12 +70,6 @@ public class AnnouncementServiceImpl implements AnnouncementService {
         return new Valid(title, body, Boolean.TRUE.equals(input.pinned()));
     }
 
-    private static void requireStaff(CallContext ctx) {
-        if (!ctx.isChannelStaff()) {
-            throw ApiException.forbidden("only the enterprise's administrators and channel managers may post announcements");
-        }
-    }
-
     /**
      * Staff and employees read their tenant's announcements; external users through the app's gate, when their
      * roles may view announcements.
@@ -91,7 +85,7 @@ public class AnnouncementServiceImpl implements AnnouncementService {
 
     @Override
     public Announcement publish(CallContext ctx, AnnouncementInput input) {
-        requireStaff(ctx);
+        ctx.requireChannelStaff("post announcements");
         Valid valid = validate(input);
         return tx.inTransaction(em -> {
             Instant now = Instant.now();
@@ -112,7 +106,7 @@ public class AnnouncementServiceImpl implements AnnouncementService {
 
     @Override
     public Announcement update(CallContext ctx, String announcementId, AnnouncementInput input) {
-        requireStaff(ctx);
+        ctx.requireChannelStaff("post announcements");
         Valid valid = validate(input);
         return tx.inTransaction(em -> {
             AnnouncementEntity a = require(em, ctx, announcementId);
@@ -132,7 +126,7 @@ public class AnnouncementServiceImpl implements AnnouncementService {
 
     @Override
     public void delete(CallContext ctx, String announcementId) {
-        requireStaff(ctx);
+        ctx.requireChannelStaff("post announcements");
         tx.inTransaction(em -> {
             AnnouncementEntity a = require(em, ctx, announcementId);
             events.publish(em, event("announcement.deleted", ctx, a));

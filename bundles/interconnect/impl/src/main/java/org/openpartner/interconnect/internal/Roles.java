@@ -31,9 +31,7 @@ public final class Roles {
     }
 
     public static void requireStaff(CallContext ctx) {
-        if (!ctx.isChannelStaff()) {
-            throw ApiException.forbidden("only the enterprise's administrators and channel managers may do this");
-        }
+        ctx.requireChannelStaff("do this");
     }
 
     public static void requireOwnAdmin(CallContext ctx) {

@@ -46,6 +46,17 @@ public record CallContext(String userId, String loginName, String displayName, S
         return isInternal() && (tenantAdmin || hasRole(ROLE_CHANNEL_MANAGER));
     }
 
+    /**
+     * @param action what only channel staff may do, completing "only the enterprise's administrators and channel
+     *               managers may ..." (e.g. "post announcements")
+     * @throws ApiException 403 when the caller is not {@link #isChannelStaff() channel staff}
+     */
+    public void requireChannelStaff(String action) {
+        if (!isChannelStaff()) {
+            throw ApiException.forbidden("only the enterprise's administrators and channel managers may " + action);
+        }
+    }
+
     public boolean hasRole(String roleKey) {
         return roles.contains(roleKey);
     }

@@ -496,9 +496,7 @@ public class MembershipServiceImpl implements MembershipService {
     }
 
     private static void requireChannelStaff(CallContext ctx) {
-        if (!ctx.isChannelStaff()) {
-            throw ApiException.forbidden("only the enterprise's administrators and channel managers may do this");
-        }
+        ctx.requireChannelStaff("do this");
     }
 
     private static ApiException upstreamOrAdminOnly(CallContext ctx) {
