@@ -34,19 +34,6 @@ public class AccessIT extends OpenPartnerTestSupport {
             result.get("connection").get("partnerId").asText());
     }
 
-    private static List<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static void assertStatus(int status, String code, Http.Response response) {
-        assertEquals(response.toString(), status, response.status());
-        if (code != null) {
-            assertEquals(response.toString(), code, response.code());
-        }
-    }
-
     @Test
     public void aDealerSeesExactlyTheFieldsItsRolesAllow() {
         Http http = api();
@@ -149,30 +136,6 @@ public class AccessIT extends OpenPartnerTestSupport {
         assertTrue(console("access:roles --tenant " + tenant).requireSuccess().output().contains("regional-dealer"));
     }
 
-    /** One dealer of a company connected with several contacts: logs each in. */
-    private List<String> dealersOf(Http http, Tenant upstream, JsonNode connected, String... mobiles) {
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < mobiles.length; i++) {
-            tokens.add(dealerToken(http, upstream, mobiles[i],
-                connected.get("connectors").get(i).get("initialPassword").asText(), "pw-" + i + "-" + upstream.suffix()));
-        }
-        return tokens;
-    }
-
-    private static String createWidget(Http http, String token, String name, int price) {
-        Http.Response created = http.post("/test-widgets", token, Map.of("name", name, "price", price, "secret", "s-" + name));
-        assertStatus(201, null, created);
-        return created.json().get("id").asText();
-    }
-
-    private static List<String> widgetNames(Http http, String token) {
-        Http.Response list = http.get("/test-widgets", token);
-        assertStatus(200, null, list);
-        List<String> names = new ArrayList<>();
-        list.json().forEach(w -> names.add(w.get("name").asText()));
-        return names;
-    }
-
     @Test
     public void anAddOnsObjectGetsScopesAndPermissionsWithNoEngineChange() {
         Http http = api();
@@ -249,23 +212,6 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertStatus(204, null, http.delete("/test-widgets/" + a1Widget, upstream.adminToken()));
         });
         assertFalse(http.get("/objects", adminToken(http)).body().contains("test-widget"));
-    }
-
-    /** Installs the test-only add-on for the duration of {@code work}, then uninstalls it and waits for it to go. */
-    private void withWidgets(Http http, Runnable work) {
-        Matcher installed = Pattern.compile("Bundle ID: (\\d+)").matcher(adminCommand("bundle:install -s "
-            + System.getProperty(WIDGETS_URL_PROPERTY)));
-        assertTrue("the add-on installs", installed.find());
-        String admin = adminToken(http);
-        try {
-            Awaitility.await("the add-on's endpoints").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.get("/test-widgets", admin).status() == 200);
-            work.run();
-        } finally {
-            adminCommand("bundle:uninstall " + installed.group(1));
-        }
-        Awaitility.await("the add-on's object gone").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-            .until(() -> http.get("/objects/test-widget", admin).status() == 404);
     }
 
     @Test
@@ -454,15 +400,6 @@ public class AccessIT extends OpenPartnerTestSupport {
             Map.of("sections", List.of())));
         assertEquals("Details", http.get("/objects/partner/layout", dealer.token()).json().get("sections").get(0)
             .get("label").asText());
-    }
-
-    private static List<String> partnerNames(Http http, String token) {
-        Http.Response list = http.get("/partners?sort=name", token);
-        assertStatus(200, null, list);
-        List<String> names = new ArrayList<>();
-        list.json().get("items").forEach(p -> names.add(p.get("name").asText()));
-        assertEquals(names.size(), list.json().get("total").asInt());
-        return names;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.openpartner.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.karaf.itests.KarafTestSupport;
@@ -225,6 +228,69 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
      */
     String adminCommand(String command) {
         return executeCommand(command, new RolePrincipal("admin"), new RolePrincipal("manager"), new RolePrincipal("viewer"));
+    }
+
+    static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    static void assertStatus(int status, String code, Http.Response response) {
+        assertEquals(response.toString(), status, response.status());
+        if (code != null) {
+            assertEquals(response.toString(), code, response.code());
+        }
+    }
+
+    /** One dealer of a company connected with several contacts: logs each in. */
+    List<String> dealersOf(Http http, Tenant upstream, JsonNode connected, String... mobiles) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < mobiles.length; i++) {
+            tokens.add(dealerToken(http, upstream, mobiles[i],
+                connected.get("connectors").get(i).get("initialPassword").asText(), "pw-" + i + "-" + upstream.suffix()));
+        }
+        return tokens;
+    }
+
+    static String createWidget(Http http, String token, String name, int price) {
+        Http.Response created = http.post("/test-widgets", token, Map.of("name", name, "price", price, "secret", "s-" + name));
+        assertStatus(201, null, created);
+        return created.json().get("id").asText();
+    }
+
+    static List<String> widgetNames(Http http, String token) {
+        Http.Response list = http.get("/test-widgets", token);
+        assertStatus(200, null, list);
+        List<String> names = new ArrayList<>();
+        list.json().forEach(w -> names.add(w.get("name").asText()));
+        return names;
+    }
+
+    /** Installs the test-only add-on for the duration of {@code work}, then uninstalls it and waits for it to go. */
+    void withWidgets(Http http, Runnable work) {
+        Matcher installed = Pattern.compile("Bundle ID: (\\d+)").matcher(adminCommand("bundle:install -s "
+            + System.getProperty(WIDGETS_URL_PROPERTY)));
+        assertTrue("the add-on installs", installed.find());
+        String admin = adminToken(http);
+        try {
+            Awaitility.await("the add-on's endpoints").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/test-widgets", admin).status() == 200);
+            work.run();
+        } finally {
+            adminCommand("bundle:uninstall " + installed.group(1));
+        }
+        Awaitility.await("the add-on's object gone").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+            .until(() -> http.get("/objects/test-widget", admin).status() == 404);
+    }
+
+    static List<String> partnerNames(Http http, String token) {
+        Http.Response list = http.get("/partners?sort=name", token);
+        assertStatus(200, null, list);
+        List<String> names = new ArrayList<>();
+        list.json().get("items").forEach(p -> names.add(p.get("name").asText()));
+        assertEquals(names.size(), list.json().get("total").asInt());
+        return names;
     }
 
     record Tenant(String id, String name, String adminToken, String suffix) {

@@ -21,4 +21,16 @@ public interface TeamService {
     TeamMember addMember(CallContext ctx, String objectName, String recordId, TeamMemberInput input);
 
     void removeMember(CallContext ctx, String objectName, String recordId, String userId);
+
+    /**
+     * Whether the record is hidden from the partners above its owner's company in the partner hierarchy (SPEC S11);
+     * who may read the record may ask.
+     */
+    boolean hiddenFromParents(CallContext ctx, String objectName, String recordId);
+
+    /**
+     * Hides the record from the partners above its owner's company, or shows it to them again; the upstream always
+     * sees it. Users of the owner's company who may change the record, and channel staff, may switch it.
+     */
+    void hideFromParents(CallContext ctx, String objectName, String recordId, boolean hidden);
 }

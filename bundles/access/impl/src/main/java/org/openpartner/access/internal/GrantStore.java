@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.openpartner.platform.api.access.jpa.HierarchyLink;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
 import org.openpartner.platform.api.jpa.InLists;
@@ -41,6 +42,31 @@ final class GrantStore {
     static void deleteRecord(EntityManager em, String tenantId, String object, String recordId) {
         em.createQuery("delete from ShareGrant g where g.objectName = :o and g.recordId = :r and g.tenantId = :t")
             .setParameter("o", object).setParameter("r", recordId).setParameter("t", tenantId).executeUpdate();
+    }
+
+    /** Whether the record carries the "hide from parent partners" marker. */
+    static boolean hiddenFromParents(EntityManager em, String tenantId, String object, String recordId) {
+        return !em.createQuery("select g.id from ShareGrant g where g.tenantId = :t and g.objectName = :o "
+                + "and g.recordId = :r and g.principal = :p", String.class)
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("r", recordId)
+            .setParameter("p", ShareGrant.HIDDEN_FROM_PARENTS).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The hierarchy links that put {@code ancestorCompany} above {@code descendantCompany}, nearest first. */
+    static List<HierarchyLink> hierarchyLinks(EntityManager em, String tenantId, String descendantCompany,
+                                              String ancestorCompany) {
+        return em.createQuery("select h from HierarchyLink h where h.tenantId = :t and h.descendantCompanyId = :d "
+                + "and h.ancestorCompanyId = :a order by h.depth", HierarchyLink.class)
+            .setParameter("t", tenantId).setParameter("d", descendantCompany).setParameter("a", ancestorCompany)
+            .getResultList();
+    }
+
+    /** What a hierarchy link that reaches a record tells an administrator. */
+    static String describe(HierarchyLink h) {
+        return level(h.getAccessLevel()) + " hierarchy grant: the user's company is partner " + h.getAncestorPartnerId()
+            + ", " + (h.getDepth() == 1 ? "the parent of" : h.getDepth() + " levels above") + " partner "
+            + h.getDescendantPartnerId() + ", within which the record is owned (source hierarchy:"
+            + h.getAncestorPartnerId() + ")";
     }
 
     /** What a grant tells an administrator about why it exists. */

@@ -12,6 +12,7 @@ import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.RecordOwnership;
+import org.openpartner.platform.api.access.jpa.HierarchyLink;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
 import org.openpartner.platform.api.jpa.Transactions;
@@ -59,7 +60,7 @@ public class RecordReach {
         }
         DataScope scope = scope(ctx, objectName);
         if (!object.shareable() || Visibility.reachesTenant(ctx)) {
-            return Optional.of(new Reach(owner, scope, List.of(), List.of()));
+            return Optional.of(new Reach(owner, scope, List.of(), List.of(), List.of()));
         }
         List<String> principals = Visibility.principals(ctx);
         return Optional.of(tx.read(em -> {
@@ -73,17 +74,26 @@ public class RecordReach {
                 : Set.<String>of();
             List<ShareRule> matching = rules.stream().filter(rule -> ShareRule.SOURCE_COMPANY.equals(rule.getSourceKind())
                 ? rule.getSourceKey().equals(owner.ownerCompanyId()) : ownerRoles.contains(rule.getSourceKey())).toList();
-            return new Reach(owner, scope, grants, matching);
+            // The hierarchy: links from the owner's company up to the caller's, unless the record hides from parents.
+            List<HierarchyLink> parents = ctx.isExternal() && owner.ownerCompanyId() != null
+                && !GrantStore.hiddenFromParents(em, owner.tenantId(), object.name(), recordId)
+                ? GrantStore.hierarchyLinks(em, owner.tenantId(), owner.ownerCompanyId(), ctx.companyId()) : List.of();
+            return new Reach(owner, scope, grants, matching, parents);
         }));
     }
 
-    /** A loaded record's owner, the caller's scope, and the grants and rules that name the caller and reach it. */
-    record Reach(RecordOwnership owner, DataScope scope, List<ShareGrant> grants, List<ShareRule> rules) {
+    /**
+     * A loaded record's owner, the caller's scope, and the grants, rules and hierarchy links (the caller's company
+     * above the owner's) that reach it.
+     */
+    record Reach(RecordOwnership owner, DataScope scope, List<ShareGrant> grants, List<ShareRule> rules,
+                 List<HierarchyLink> parents) {
 
         List<String> reasons(CallContext ctx, RecordAccess access) {
             List<String> shared = new ArrayList<>();
             grants.stream().filter(g -> allows(g.getAccessLevel(), access)).map(GrantStore::describe).forEach(shared::add);
             rules.stream().filter(r -> allows(r.getAccessLevel(), access)).map(GrantStore::describe).forEach(shared::add);
+            parents.stream().filter(h -> allows(h.getAccessLevel(), access)).map(GrantStore::describe).forEach(shared::add);
             return Visibility.reaches(ctx, scope, owner.tenantId(), owner.ownerUserId(), owner.ownerCompanyId(), access,
                 shared);
         }

@@ -116,6 +116,57 @@ public class TeamServiceImpl implements TeamService {
         });
     }
 
+    @Override
+    public boolean hiddenFromParents(CallContext ctx, String objectName, String recordId) {
+        ObjectDefinition object = requireShareable(objectName);
+        access.access(ctx, object.name()).require(Actions.VIEW);
+        requireReach(ctx, object, recordId, RecordAccess.READ);
+        return tx.read(em -> GrantStore.hiddenFromParents(em, ctx.tenantId(), object.name(), recordId));
+    }
+
+    @Override
+    public void hideFromParents(CallContext ctx, String objectName, String recordId, boolean hidden) {
+        ObjectDefinition object = requireShareable(objectName);
+        access.access(ctx, object.name()).require(Actions.EDIT);
+        RecordReach.Reach record = requireReach(ctx, object, recordId, RecordAccess.WRITE);
+        // The owner's company decides what its parents see; a parent or a team member from elsewhere may not.
+        if (ctx.isExternal() && !ctx.companyId().equals(record.owner().ownerCompanyId())) {
+            throw ApiException.forbidden("not_owner_company", "only users of the company that owns this "
+                + object.label() + " may hide it from parent partners", "id");
+        }
+        tx.inTransaction(em -> {
+            boolean wasHidden = GrantStore.hiddenFromParents(em, ctx.tenantId(), object.name(), recordId);
+            if (wasHidden == hidden) {
+                return null;
+            }
+            if (hidden) {
+                ShareGrant marker = new ShareGrant();
+                marker.setId(Ids.newId());
+                marker.setTenantId(ctx.tenantId());
+                marker.setObjectName(object.name());
+                marker.setRecordId(recordId);
+                marker.setPrincipal(ShareGrant.HIDDEN_FROM_PARENTS);
+                marker.setAccessLevel(ShareGrant.READ);
+                marker.setSource(ShareGrant.SOURCE_HIDE_FROM_PARENTS);
+                marker.setCreatedBy(ctx.userId());
+                marker.setCreatedAt(Instant.now());
+                em.persist(marker);
+            } else {
+                em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o and g.recordId = :r "
+                        + "and g.principal = :p")
+                    .setParameter("t", ctx.tenantId()).setParameter("o", object.name()).setParameter("r", recordId)
+                    .setParameter("p", ShareGrant.HIDDEN_FROM_PARENTS).executeUpdate();
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("object", object.name());
+            data.put("hidden", hidden);
+            events.publish(em, new DomainEvent("access.record.hidden-from-parents", ctx.tenantId(), object.label(),
+                recordId, ctx.userId(), object.label() + " " + recordId + (hidden ? " hidden from" : " shown to")
+                    + " parent partners", data));
+            return null;
+        });
+    }
+
     private ObjectDefinition requireShareable(String objectName) {
         ObjectDefinition object = registry.require(objectName);
         if (!object.shareable()) {
@@ -125,15 +176,16 @@ public class TeamServiceImpl implements TeamService {
     }
 
     /** Out of reach for reading: not found; readable but not changeable: 403. */
-    private void requireReach(CallContext ctx, ObjectDefinition object, String recordId, RecordAccess access) {
+    private RecordReach.Reach requireReach(CallContext ctx, ObjectDefinition object, String recordId, RecordAccess access) {
         RecordReach.Reach record = reach.of(ctx, object.name(), recordId).orElse(null);
         if (record == null || record.reasons(ctx, RecordAccess.READ).isEmpty()) {
             throw ApiException.notFound(object.label());
         }
         if (access == RecordAccess.WRITE && record.reasons(ctx, RecordAccess.WRITE).isEmpty()) {
             throw ApiException.forbidden("record_read_only", "you may read this " + object.label()
-                + " but not change its related team", "id");
+                + " but not change its sharing", "id");
         }
+        return record;
     }
 
     private TeamMember toDto(CallContext ctx, ShareGrant g) {

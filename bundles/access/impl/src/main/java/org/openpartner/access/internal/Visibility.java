@@ -16,8 +16,8 @@ import org.openpartner.platform.api.access.jpa.ShareRule;
 
 /**
  * SPEC S4's reach as a JPQL condition: ownership, the data scope of the caller's company, the grants on each
- * record (related teams, hierarchy) and the sharing rules, evaluated in the query. The rules live here once, without the database, and are tested
- * case by case; {@link #reaches} answers the same question for one record in Java, for explanations.
+ * record (related teams), the sharing rules and the partner hierarchy, evaluated in the query. The rules live here
+ * once, without the database, and are tested case by case; {@link #reaches} answers the same question for one record in Java, for explanations.
  */
 final class Visibility {
 
@@ -29,6 +29,8 @@ final class Visibility {
     static final String WRITE_LEVEL = "opAccWrite";
     static final String SOURCE_COMPANY = "opAccSourceCompany";
     static final String SOURCE_ROLE = "opAccSourceRole";
+    static final String ANCESTOR_COMPANY = "opAccAncestor";
+    static final String HIDDEN = "opAccHidden";
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private Visibility() {
@@ -91,15 +93,33 @@ final class Visibility {
                 .append(" and g.objectName = :").append(OBJECT)
                 .append(" and g.recordId = ").append(alias).append(".id and g.principal in :").append(PRINCIPALS)
                 .append(writeOnly).append(")");
-            // Sharing rules whose target is one of the caller's principals and whose source owns the record.
+            // Sharing rules whose target is one of the caller's principals and whose source owns the record: a
+            // company source by the owner's company, a role source by the owner's role assignments. Two flat
+            // subqueries: OpenJPA 3.2 translates a reference to a subquery's variable from a subquery nested in it
+            // into a new, uncorrelated join of that entity (found by AccessOracleTest), so nothing here nests.
             parameters.put(SOURCE_COMPANY, ShareRule.SOURCE_COMPANY);
             parameters.put(SOURCE_ROLE, ShareRule.SOURCE_ROLE);
+            String ruleWriteOnly = writeOnly.replace("g.", "r.");
             reach.append(" or exists (select r.id from ShareRule r where r.tenantId = :").append(TENANT)
                 .append(" and r.objectName = :").append(OBJECT).append(" and r.target in :").append(PRINCIPALS)
-                .append(writeOnly.replace("g.", "r.")).append(" and ((r.sourceKind = :").append(SOURCE_COMPANY)
-                .append(" and r.sourceKey = ").append(alias).append(".ownerCompanyId) or (r.sourceKind = :")
-                .append(SOURCE_ROLE).append(" and exists (select a.id from RoleAssignment a where a.tenantId = :")
-                .append(TENANT).append(" and a.userId = ").append(alias).append(".ownerUserId and a.roleKey = r.sourceKey))))");
+                .append(ruleWriteOnly).append(" and r.sourceKind = :").append(SOURCE_COMPANY)
+                .append(" and r.sourceKey = ").append(alias).append(".ownerCompanyId)");
+            reach.append(" or exists (select r.id from ShareRule r, RoleAssignment a where r.tenantId = :").append(TENANT)
+                .append(" and r.objectName = :").append(OBJECT).append(" and r.target in :").append(PRINCIPALS)
+                .append(ruleWriteOnly).append(" and r.sourceKind = :").append(SOURCE_ROLE)
+                .append(" and a.tenantId = :").append(TENANT).append(" and a.userId = ").append(alias)
+                .append(".ownerUserId and a.roleKey = r.sourceKey)");
+            if (ctx.isExternal()) {
+                // The partner hierarchy: records owned within a partner below the caller's company, unless the
+                // record is hidden from parent partners.
+                parameters.put(ANCESTOR_COMPANY, ctx.companyId());
+                parameters.put(HIDDEN, ShareGrant.HIDDEN_FROM_PARENTS);
+                reach.append(" or (exists (select h.id from HierarchyLink h where h.tenantId = :").append(TENANT)
+                    .append(" and h.descendantCompanyId = ").append(alias).append(".ownerCompanyId and h.ancestorCompanyId = :")
+                    .append(ANCESTOR_COMPANY).append(writeOnly.replace("g.", "h.")).append(") and not exists (select x.id from ShareGrant x where x.tenantId = :")
+                    .append(TENANT).append(" and x.objectName = :").append(OBJECT).append(" and x.recordId = ").append(alias)
+                    .append(".id and x.principal = :").append(HIDDEN).append("))");
+            }
         }
         return new VisibilityFilter("(" + tenant + " and (" + reach + "))", parameters);
     }

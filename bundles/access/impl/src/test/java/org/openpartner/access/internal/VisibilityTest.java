@@ -72,21 +72,33 @@ public class VisibilityTest {
     }
 
     @Test
-    public void grantsAndRulesReachRecordsSharedWithTheUserItsCompanyItsRolesOrEveryCompany() {
+    public void grantsRulesAndTheHierarchyReachRecordsSharedWithTheUserItsCompanyItsRolesEveryCompanyOrItsParents() {
         VisibilityFilter read = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ);
         assertEquals("(l.tenantId = :opAccTenant and (l.ownerUserId = :opAccUser"
             + " or exists (select g.id from ShareGrant g where g.tenantId = :opAccTenant and g.objectName = :opAccObject"
             + " and g.recordId = l.id"
             + " and g.principal in :opAccPrincipals)"
             + " or exists (select r.id from ShareRule r where r.tenantId = :opAccTenant and r.objectName = :opAccObject"
-            + " and r.target in :opAccPrincipals and ((r.sourceKind = :opAccSourceCompany and r.sourceKey = l.ownerCompanyId)"
-            + " or (r.sourceKind = :opAccSourceRole and exists (select a.id from RoleAssignment a"
-            + " where a.tenantId = :opAccTenant and a.userId = l.ownerUserId and a.roleKey = r.sourceKey))))))", read.jpql());
+            + " and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceCompany and r.sourceKey = l.ownerCompanyId)"
+            + " or exists (select r.id from ShareRule r, RoleAssignment a where r.tenantId = :opAccTenant"
+            + " and r.objectName = :opAccObject and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceRole"
+            + " and a.tenantId = :opAccTenant and a.userId = l.ownerUserId and a.roleKey = r.sourceKey)"
+            + " or (exists (select h.id from HierarchyLink h where h.tenantId = :opAccTenant"
+            + " and h.descendantCompanyId = l.ownerCompanyId and h.ancestorCompanyId = :opAccAncestor)"
+            + " and not exists (select x.id from ShareGrant x where x.tenantId = :opAccTenant and x.objectName = :opAccObject"
+            + " and x.recordId = l.id and x.principal = :opAccHidden))))", read.jpql());
+        assertEquals("c1", read.parameters().get("opAccAncestor"));
+        assertEquals("H:", read.parameters().get("opAccHidden"));
         assertEquals(List.of("U:u1", "C:c1", "A:", "R:dealer"), read.parameters().get("opAccPrincipals"));
         assertEquals("lead", read.parameters().get("opAccObject"));
         VisibilityFilter write = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE);
         assertTrue(write.jpql().contains("and g.accessLevel = :opAccWrite)"));
-        assertTrue(write.jpql().contains("and r.accessLevel = :opAccWrite and"));
+        assertTrue(write.jpql().contains("and r.accessLevel = :opAccWrite and r.sourceKind = :opAccSourceCompany"));
+        assertTrue(write.jpql().contains("and r.accessLevel = :opAccWrite and r.sourceKind = :opAccSourceRole"));
+        assertTrue(write.jpql().contains("h.ancestorCompanyId = :opAccAncestor and h.accessLevel = :opAccWrite)"));
+        // Employees are in no company, so no hierarchy puts them above one.
+        assertTrue(!Visibility.filter(CLERK, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ).jpql()
+            .contains("HierarchyLink"));
         assertEquals("W", write.parameters().get("opAccWrite"));
         assertEquals(List.of("U:u3"), Visibility.principals(CLERK));
     }

@@ -64,7 +64,12 @@ public interface PartnerService {
     /** Replaces the partner's fields; a non-null {@code input.version()} must match the stored one (else 409). */
     Partner update(CallContext ctx, String partnerId, PartnerInput input);
 
-    /** Deletes the partner and its contacts. */
+    /**
+     * Deletes the partner and its contacts.
+     *
+     * @throws org.openpartner.platform.api.ApiException 409 {@code connected} while it is connected, 409
+     *         {@code has_child_partners} while partners have it as their parent
+     */
     void delete(CallContext ctx, String partnerId);
 
     Page<Partner> list(CallContext ctx, PartnerFilter filter, PageRequest page);
@@ -91,6 +96,19 @@ public interface PartnerService {
 
     /** Clears the partner's connected enterprise when its connection ends; idempotent. */
     Partner markDisconnected(CallContext ctx, String partnerId);
+
+    /**
+     * Stores the partner's parent (null: none) for the hierarchy capability, which checks cycles and depth and keeps
+     * its own links in the same unit of work: change a parent through the hierarchy service, not here. Channel
+     * staff only; both partners must be the tenant's.
+     */
+    Partner recordParent(CallContext ctx, String partnerId, String parentPartnerId);
+
+    /**
+     * The partners with these ids that the caller may read ({@link #get}'s rules), in one query per few hundred
+     * ids; unknown and unreachable ids are left out. The order is unspecified.
+     */
+    List<Partner> getAll(CallContext ctx, Collection<String> partnerIds);
 
     /** The tenant's partner with this name (ignoring case and spaces), if any. */
     Optional<Partner> findByName(CallContext ctx, String name);

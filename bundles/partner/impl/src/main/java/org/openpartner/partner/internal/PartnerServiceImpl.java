@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -292,6 +293,12 @@ public class PartnerServiceImpl implements PartnerService {
                 throw ApiException.conflict("connected", "partner '" + p.getName()
                     + "' is connected: end its connection before deleting it", "partnerId");
             }
+            if (!em.createQuery("select c.id from PartnerEntity c where c.tenantId = :t and c.parentPartnerId = :p",
+                    String.class).setParameter("t", ctx.tenantId()).setParameter("p", p.getId()).setMaxResults(1)
+                .getResultList().isEmpty()) {
+                throw ApiException.conflict("has_child_partners", "partner '" + p.getName()
+                    + "' is the parent of other partners: give them another parent first", "partnerId");
+            }
             em.createQuery("delete from PartnerContactEntity c where c.tenantId = :t and c.partnerId = :p")
                 .setParameter("t", ctx.tenantId()).setParameter("p", p.getId()).executeUpdate();
             em.remove(p);
@@ -405,6 +412,40 @@ public class PartnerServiceImpl implements PartnerService {
                 events.publish(em, event("partner.disconnected", ctx, p, "Partner '" + p.getName() + "' disconnected"));
             }
             return toDto(em, p);
+        });
+    }
+
+    @Override
+    public Partner recordParent(CallContext ctx, String partnerId, String parentPartnerId) {
+        requireManager(ctx);
+        return tx.inTransaction(em -> {
+            PartnerEntity p = requirePartner(em, ctx, partnerId);
+            if (parentPartnerId != null) {
+                requirePartner(em, ctx, parentPartnerId);
+            }
+            if (!Objects.equals(p.getParentPartnerId(), parentPartnerId)) {
+                p.setParentPartnerId(parentPartnerId);
+                p.setUpdatedAt(Instant.now());
+                events.publish(em, new DomainEvent("partner.updated", ctx.tenantId(), "Partner", p.getId(), ctx.userId(),
+                    "Partner '" + p.getName() + "' updated", Map.of("changed", "parentPartnerId")));
+            }
+            return toDto(em, p);
+        });
+    }
+
+    @Override
+    public List<Partner> getAll(CallContext ctx, Collection<String> partnerIds) {
+        List<String> ids = partnerIds == null ? List.of() : partnerIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        VisibilityFilter visible = readable(ctx, partnerAccess(ctx), null, null);
+        return tx.read(em -> {
+            List<PartnerEntity> found = InLists.query(ids, chunk -> visible.bind(em.createQuery(
+                    "select p from PartnerEntity p where p.id in :ids and " + visible.jpql(), PartnerEntity.class)
+                .setParameter("ids", chunk)).getResultList());
+            Map<String, Integer> counts = contactCounts(em, ctx.tenantId(), found);
+            return found.stream().map(p -> toDto(p, counts.getOrDefault(p.getId(), 0))).toList();
         });
     }
 

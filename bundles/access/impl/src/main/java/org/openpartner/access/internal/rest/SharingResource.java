@@ -2,11 +2,13 @@ package org.openpartner.access.internal.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -31,7 +33,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Related teams of any shareable object's records, {@code /api/v1/records/{object}/{id}/team}; for channel staff
+ * Related teams of any shareable object's records, {@code /api/v1/records/{object}/{id}/team}, and whether a record
+ * hides from parent partners, {@code .../hidden-from-parents}; for channel staff
  * sharing rules, {@code /api/v1/access/sharing-rules}, and {@code /api/v1/access/explain?user=&object=&record=}.
  */
 @Component(service = RestResource.class)
@@ -95,6 +98,26 @@ public class SharingResource implements RestResource {
                                  @PathParam("id") String id, @PathParam("user") String user) {
         teams.removeMember(caller, object, id, user);
         return Response.noContent().build();
+    }
+
+    /** Whether the record is hidden from the partners above its owner's company: {@code {"hidden": true}}. */
+    @GET
+    @Path("records/{object}/{id}/hidden-from-parents")
+    public Map<String, Boolean> hiddenFromParents(@Context CallContext caller, @PathParam("object") String object,
+                                                  @PathParam("id") String id) {
+        return Map.of("hidden", teams.hiddenFromParents(caller, object, id));
+    }
+
+    @PUT
+    @Path("records/{object}/{id}/hidden-from-parents")
+    public Map<String, Boolean> hideFromParents(@Context CallContext caller, @PathParam("object") String object,
+                                                @PathParam("id") String id, Map<String, Object> body) {
+        Object hidden = body == null ? null : body.get("hidden");
+        if (!(hidden instanceof Boolean)) {
+            throw ApiException.badRequest("required", "hidden is required: true or false", "hidden");
+        }
+        teams.hideFromParents(caller, object, id, (Boolean) hidden);
+        return Map.of("hidden", teams.hiddenFromParents(caller, object, id));
     }
 
     @GET

@@ -25,7 +25,8 @@ import javax.persistence.Version;
            @Index(name = "IX_PARTNER_TENANT_CREATED", columnList = "TENANT_ID,CREATED_AT,ID"),
            @Index(name = "IX_PARTNER_TENANT_UPDATED", columnList = "TENANT_ID,UPDATED_AT,ID"),
            @Index(name = "IX_PARTNER_OWNER", columnList = "TENANT_ID,OWNER_USER_ID"),
-           @Index(name = "IX_PARTNER_CONNECTED", columnList = "TENANT_ID,CONNECTED_ENTERPRISE_ID")})
+           @Index(name = "IX_PARTNER_CONNECTED", columnList = "TENANT_ID,CONNECTED_ENTERPRISE_ID"),
+           @Index(name = "IX_PARTNER_PARENT", columnList = "TENANT_ID,PARENT_PARTNER_ID")})
 public class PartnerEntity {
 
     @Id
@@ -106,6 +107,7 @@ public class PartnerEntity {
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
     public String getParentPartnerId() { return parentPartnerId; }
+    public void setParentPartnerId(String parentPartnerId) { this.parentPartnerId = parentPartnerId; }
     public String getConnectedEnterpriseId() { return connectedEnterpriseId; }
     public void setConnectedEnterpriseId(String connectedEnterpriseId) { this.connectedEnterpriseId = connectedEnterpriseId; }
     public Instant getCreatedAt() { return createdAt == null ? null : createdAt.toInstant(); }

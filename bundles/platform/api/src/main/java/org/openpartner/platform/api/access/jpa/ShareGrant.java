@@ -29,6 +29,13 @@ public class ShareGrant {
     public static final String WRITE = "W";
     /** The source of related-team grants. */
     public static final String SOURCE_TEAM = "team";
+    /**
+     * The principal of a record's "hide from parent partners" marker (SPEC S11): no caller has it, so it grants
+     * nothing; its presence keeps the record from the owner's ancestors in the partner hierarchy.
+     */
+    public static final String HIDDEN_FROM_PARENTS = "H:";
+    /** The source of the "hide from parent partners" marker. */
+    public static final String SOURCE_HIDE_FROM_PARENTS = "hide-from-parents";
 
     @Id
     @Column(name = "ID", length = 36)
