@@ -234,9 +234,11 @@ public class PartnerIT extends OpenPartnerTestSupport {
         String token = channel.manager().token();
         String id = createPartner(http, token, "Survivor Co");
 
-        // Interconnection (and its Announcements app) build on Partner: they go first and come back after.
+        // Interconnection (and its Announcements app) and the hierarchy build on Partner: they go first and come
+        // back after.
         adminCommand("feature:uninstall openpartner-announcements");
         adminCommand("feature:uninstall openpartner-interconnect");
+        adminCommand("feature:uninstall openpartner-hierarchy");
         adminCommand("feature:uninstall openpartner-partner");
         Awaitility.await("partner API withdrawn").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
             .until(() -> http.get("/partners/" + id, token).status() == 404);
@@ -244,6 +246,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
         assertFalse(http.get("/health", null).body().contains("openpartner-partner"));
 
         adminCommand("feature:install openpartner-partner");
+        adminCommand("feature:install openpartner-hierarchy");
         adminCommand("feature:install openpartner-interconnect");
         adminCommand("feature:install openpartner-announcements");
         Awaitility.await("partner API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
@@ -253,6 +256,8 @@ public class PartnerIT extends OpenPartnerTestSupport {
             .ignoreExceptions().until(() -> http.get("/connections", token).status() == 200);
         Awaitility.await("announcements API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/announcements", token).status() == 200);
+        Awaitility.await("hierarchy API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions().until(() -> http.get("/partners/" + id + "/hierarchy", token).status() == 200);
         assertEquals(200, api().get("/health", null).status());
     }
 
