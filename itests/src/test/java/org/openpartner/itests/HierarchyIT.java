@@ -38,7 +38,7 @@ public class HierarchyIT extends OpenPartnerTestSupport {
 
     private static List<String> nodeNames(JsonNode nodes) {
         List<String> names = new ArrayList<>();
-        nodes.forEach(n -> names.add(n.get("name").asText() + "@" + n.get("level").asInt()));
+        nodes.forEach(n -> names.add(n.get("partner").get("name").asText() + "@" + n.get("level").asInt()));
         return names;
     }
 

@@ -84,29 +84,27 @@ final class Visibility {
         if (shareable) {
             parameters.put(OBJECT, object);
             parameters.put(PRINCIPALS, principals(ctx));
-            String writeOnly = "";
-            if (access == RecordAccess.WRITE) {
+            boolean write = access == RecordAccess.WRITE;
+            if (write) {
                 parameters.put(WRITE_LEVEL, ShareGrant.WRITE);
-                writeOnly = " and g.accessLevel = :" + WRITE_LEVEL;
             }
             reach.append(" or exists (select g.id from ShareGrant g where g.tenantId = :").append(TENANT)
                 .append(" and g.objectName = :").append(OBJECT)
                 .append(" and g.recordId = ").append(alias).append(".id and g.principal in :").append(PRINCIPALS)
-                .append(writeOnly).append(")");
+                .append(writeOnly(write, "g")).append(")");
             // Sharing rules whose target is one of the caller's principals and whose source owns the record: a
             // company source by the owner's company, a role source by the owner's role assignments. Two flat
             // subqueries: OpenJPA 3.2 translates a reference to a subquery's variable from a subquery nested in it
             // into a new, uncorrelated join of that entity (found by AccessOracleTest), so nothing here nests.
             parameters.put(SOURCE_COMPANY, ShareRule.SOURCE_COMPANY);
             parameters.put(SOURCE_ROLE, ShareRule.SOURCE_ROLE);
-            String ruleWriteOnly = writeOnly.replace("g.", "r.");
             reach.append(" or exists (select r.id from ShareRule r where r.tenantId = :").append(TENANT)
                 .append(" and r.objectName = :").append(OBJECT).append(" and r.target in :").append(PRINCIPALS)
-                .append(ruleWriteOnly).append(" and r.sourceKind = :").append(SOURCE_COMPANY)
+                .append(writeOnly(write, "r")).append(" and r.sourceKind = :").append(SOURCE_COMPANY)
                 .append(" and r.sourceKey = ").append(alias).append(".ownerCompanyId)");
             reach.append(" or exists (select r.id from ShareRule r, RoleAssignment a where r.tenantId = :").append(TENANT)
                 .append(" and r.objectName = :").append(OBJECT).append(" and r.target in :").append(PRINCIPALS)
-                .append(ruleWriteOnly).append(" and r.sourceKind = :").append(SOURCE_ROLE)
+                .append(writeOnly(write, "r")).append(" and r.sourceKind = :").append(SOURCE_ROLE)
                 .append(" and a.tenantId = :").append(TENANT).append(" and a.userId = ").append(alias)
                 .append(".ownerUserId and a.roleKey = r.sourceKey)");
             if (ctx.isExternal()) {
@@ -116,12 +114,17 @@ final class Visibility {
                 parameters.put(HIDDEN, ShareGrant.HIDDEN_FROM_PARENTS);
                 reach.append(" or (exists (select h.id from HierarchyLink h where h.tenantId = :").append(TENANT)
                     .append(" and h.descendantCompanyId = ").append(alias).append(".ownerCompanyId and h.ancestorCompanyId = :")
-                    .append(ANCESTOR_COMPANY).append(writeOnly.replace("g.", "h.")).append(") and not exists (select x.id from ShareGrant x where x.tenantId = :")
+                    .append(ANCESTOR_COMPANY).append(writeOnly(write, "h")).append(") and not exists (select x.id from ShareGrant x where x.tenantId = :")
                     .append(TENANT).append(" and x.objectName = :").append(OBJECT).append(" and x.recordId = ").append(alias)
                     .append(".id and x.principal = :").append(HIDDEN).append("))");
             }
         }
         return new VisibilityFilter("(" + tenant + " and (" + reach + "))", parameters);
+    }
+
+    /** For a write, the condition that the grant, rule or hierarchy link {@code variable} gives write access. */
+    private static String writeOnly(boolean write, String variable) {
+        return write ? " and " + variable + ".accessLevel = :" + WRITE_LEVEL : "";
     }
 
     /**

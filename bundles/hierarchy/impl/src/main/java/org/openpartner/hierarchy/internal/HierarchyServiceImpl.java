@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -25,7 +24,6 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.access.AccessControl;
-import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.jpa.HierarchyLink;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
@@ -44,21 +42,25 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = HierarchyService.class)
 public class HierarchyServiceImpl implements HierarchyService {
 
+    private static final Comparator<Partner> BY_NAME = Comparator.comparing((Partner p) -> p.name() == null ? ""
+        : p.name()).thenComparing(Partner::id);
+    private static final Comparator<Partner> BY_ID = Comparator.comparing(Partner::id);
+
     private final Transactions tx;
     private final UnitOfWork unitOfWork;
     private final PartnerService partners;
-    private final AccessControl access;
     private final EventPublisher events;
+    private final AccessControl access;
 
     @Activate
     public HierarchyServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-hierarchy)") EntityManagerFactory emf,
                                 @Reference UnitOfWork unitOfWork, @Reference PartnerService partners,
-                                @Reference AccessControl access, @Reference EventPublisher events) {
+                                @Reference EventPublisher events, @Reference AccessControl access) {
         this.tx = new Transactions(emf);
         this.unitOfWork = unitOfWork;
         this.partners = partners;
-        this.access = access;
         this.events = events;
+        this.access = access;
     }
 
     @Override
@@ -120,19 +122,23 @@ public class HierarchyServiceImpl implements HierarchyService {
     @Override
     public PartnerHierarchy of(CallContext ctx, String partnerId) {
         Partner partner = partners.get(ctx, partnerId);
-        List<HierarchyLink> above = tx.read(em -> linksAbove(em, ctx.tenantId(), partner.id()));
-        List<HierarchyLink> below = tx.read(em -> linksBelow(em, ctx.tenantId(), partner.id()));
+        List<List<HierarchyLink>> links = tx.read(em -> List.of(linksAbove(em, ctx.tenantId(), partner.id()),
+            linksBelow(em, ctx.tenantId(), partner.id())));
+        List<HierarchyLink> above = links.get(0);
+        List<HierarchyLink> below = links.get(1);
         int level = above.size() + 1;
-        Names names = names(ctx);
-        Map<String, Partner> readable = readable(ctx, above, below);
+        List<String> ids = new ArrayList<>();
+        above.forEach(l -> ids.add(l.getAncestorPartnerId()));
+        below.forEach(l -> ids.add(l.getDescendantPartnerId()));
+        Map<String, Partner> readable = readable(ctx, ids);
+        Comparator<Partner> order = order(ctx);
         List<PartnerNode> ancestors = above.stream().sorted(Comparator.comparingInt(HierarchyLink::getDepth).reversed())
             .filter(l -> readable.containsKey(l.getAncestorPartnerId()))
-            .map(l -> names.node(readable.get(l.getAncestorPartnerId()), level - l.getDepth())).toList();
+            .map(l -> new PartnerNode(readable.get(l.getAncestorPartnerId()), level - l.getDepth())).toList();
         List<PartnerNode> descendants = below.stream().filter(l -> readable.containsKey(l.getDescendantPartnerId()))
-            .map(l -> names.node(readable.get(l.getDescendantPartnerId()), level + l.getDepth()))
-            .sorted(Comparator.comparingInt(PartnerNode::level).thenComparing(n -> n.name() == null ? "" : n.name())
-                .thenComparing(PartnerNode::partnerId)).toList();
-        return new PartnerHierarchy(names.node(partner, level), ancestors, descendants);
+            .map(l -> new PartnerNode(readable.get(l.getDescendantPartnerId()), level + l.getDepth()))
+            .sorted(Comparator.comparingInt(PartnerNode::level).thenComparing(PartnerNode::partner, order)).toList();
+        return new PartnerHierarchy(new PartnerNode(partner, level), ancestors, descendants);
     }
 
     @Override
@@ -159,12 +165,8 @@ public class HierarchyServiceImpl implements HierarchyService {
         }
         List<String> ids = new ArrayList<>(roots);
         below.forEach(l -> ids.add(l.getDescendantPartnerId()));
-        Map<String, Partner> readable = new HashMap<>();
-        partners.getAll(ctx, ids).forEach(p -> readable.put(p.id(), p));
+        Map<String, Partner> readable = readable(ctx, ids);
         Map<String, Integer> levels = rootLevels(ctx, roots);
-        Map<String, Integer> depthBelowRoot = new HashMap<>();
-        below.forEach(l -> depthBelowRoot.put(l.getDescendantPartnerId(), levels.get(l.getAncestorPartnerId()) + l.getDepth()));
-        Names names = names(ctx);
         // Children by parent, among the partners the caller reads: an unreadable partner hides its subtree.
         Map<String, List<Partner>> children = new HashMap<>();
         readable.values().forEach(p -> {
@@ -172,16 +174,16 @@ public class HierarchyServiceImpl implements HierarchyService {
                 children.computeIfAbsent(p.parentPartnerId(), k -> new ArrayList<>()).add(p);
             }
         });
-        Comparator<Partner> byName = Comparator.comparing((Partner p) -> p.name() == null ? "" : p.name()).thenComparing(Partner::id);
-        return roots.stream().filter(readable::containsKey).map(readable::get).sorted(byName)
-            .map(root -> subtree(root, levels.get(root.id()), children, names, byName)).toList();
+        Comparator<Partner> order = order(ctx);
+        return roots.stream().filter(readable::containsKey).map(readable::get).sorted(order)
+            .map(root -> subtree(root, levels.get(root.id()), children, order)).toList();
     }
 
-    private static TreeNode subtree(Partner partner, int level, Map<String, List<Partner>> children, Names names,
-                                    Comparator<Partner> byName) {
-        List<TreeNode> below = children.getOrDefault(partner.id(), List.of()).stream().sorted(byName)
-            .map(child -> subtree(child, level + 1, children, names, byName)).toList();
-        return new TreeNode(names.node(partner, level), below);
+    private static TreeNode subtree(Partner partner, int level, Map<String, List<Partner>> children,
+                                    Comparator<Partner> order) {
+        List<TreeNode> below = children.getOrDefault(partner.id(), List.of()).stream().sorted(order)
+            .map(child -> subtree(child, level + 1, children, order)).toList();
+        return new TreeNode(partner, level, below);
     }
 
     private Map<String, Integer> rootLevels(CallContext ctx, List<String> roots) {
@@ -278,31 +280,15 @@ public class HierarchyServiceImpl implements HierarchyService {
             HierarchyLink.class).setParameter("t", tenantId).setParameter("p", partnerId).getResultList();
     }
 
-    /** The partners of these links the caller may read, by id. */
-    private Map<String, Partner> readable(CallContext ctx, List<HierarchyLink> above, List<HierarchyLink> below) {
-        List<String> ids = new ArrayList<>();
-        above.forEach(l -> ids.add(l.getAncestorPartnerId()));
-        below.forEach(l -> ids.add(l.getDescendantPartnerId()));
+    /** By name, unless the caller's roles hide partners' names: then by id, so the order tells nothing about them. */
+    private Comparator<Partner> order(CallContext ctx) {
+        return !ctx.isExternal() || access.access(ctx, PartnerService.OBJECT).isVisible("name") ? BY_NAME : BY_ID;
+    }
+
+    /** The partners with these ids that the caller may read (the database filters them), by id. */
+    private Map<String, Partner> readable(CallContext ctx, List<String> ids) {
         Map<String, Partner> byId = new HashMap<>();
         partners.getAll(ctx, ids).forEach(p -> byId.put(p.id(), p));
         return byId;
-    }
-
-    /** Nodes as the caller may see them: an external user's roles may hide a partner's name, parent or company. */
-    private Names names(CallContext ctx) {
-        if (!ctx.isExternal()) {
-            return new Names(Set.of());
-        }
-        ObjectAccess mine = access.access(ctx, PartnerService.OBJECT);
-        return new Names(Set.copyOf(mine.hiddenFields()));
-    }
-
-    private record Names(Set<String> hidden) {
-
-        PartnerNode node(Partner p, int level) {
-            return new PartnerNode(p.id(), hidden.contains("name") ? null : p.name(),
-                hidden.contains("parentPartnerId") ? null : p.parentPartnerId(),
-                hidden.contains("connectedEnterpriseId") ? null : p.connectedEnterpriseId(), level);
-        }
     }
 }

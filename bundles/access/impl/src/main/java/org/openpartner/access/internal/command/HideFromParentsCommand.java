@@ -36,6 +36,7 @@ public class HideFromParentsCommand extends AccessCommand {
         boolean hidden = asConsole(ctx -> {
             if (hide || show) {
                 teams.hideFromParents(ctx, object, record, hide);
+                return hide;
             }
             return teams.hiddenFromParents(ctx, object, record);
         });

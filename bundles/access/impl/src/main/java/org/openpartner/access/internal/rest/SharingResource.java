@@ -117,7 +117,7 @@ public class SharingResource implements RestResource {
             throw ApiException.badRequest("required", "hidden is required: true or false", "hidden");
         }
         teams.hideFromParents(caller, object, id, (Boolean) hidden);
-        return Map.of("hidden", teams.hiddenFromParents(caller, object, id));
+        return Map.of("hidden", (Boolean) hidden);
     }
 
     @GET

@@ -2,6 +2,8 @@ package org.openpartner.hierarchy.api.dto;
 
 import java.util.List;
 
-/** A partner and the partners whose parent it is, by name. */
-public record TreeNode(PartnerNode partner, List<TreeNode> children) {
+import org.openpartner.partner.api.dto.Partner;
+
+/** A partner at its {@code level} and the partners whose parent it is, by name. */
+public record TreeNode(Partner partner, int level, List<TreeNode> children) {
 }

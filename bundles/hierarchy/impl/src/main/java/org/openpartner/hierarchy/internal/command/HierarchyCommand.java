@@ -6,7 +6,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.openpartner.hierarchy.api.HierarchyService;
-import org.openpartner.hierarchy.api.dto.PartnerNode;
+import org.openpartner.partner.api.dto.Partner;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.IdentityService;
@@ -28,7 +28,7 @@ abstract class HierarchyCommand implements Action {
         return ApiException.forConsole(() -> work.apply(identities.consoleContext(tenant)));
     }
 
-    static String label(PartnerNode node) {
-        return (node.name() == null ? "" : node.name()) + " (" + node.partnerId() + ")";
+    static String label(Partner partner) {
+        return partner.name() + " (" + partner.id() + ")";
     }
 }

@@ -26,8 +26,8 @@ public class ParentCommand extends HierarchyCommand {
             return null;
         }
         PartnerHierarchy h = asConsole(ctx -> hierarchy.setParent(ctx, partner, clear ? null : parent));
-        System.out.println(label(h.partner()) + " is at level " + h.partner().level()
-            + (h.ancestors().isEmpty() ? ", without a parent" : ", under " + label(h.ancestors().get(h.ancestors().size() - 1)))
+        System.out.println(label(h.partner().partner()) + " is at level " + h.partner().level()
+            + (h.ancestors().isEmpty() ? ", without a parent" : ", under " + label(h.ancestors().get(h.ancestors().size() - 1).partner()))
             + "; " + h.descendants().size() + " partner(s) below it");
         return null;
     }

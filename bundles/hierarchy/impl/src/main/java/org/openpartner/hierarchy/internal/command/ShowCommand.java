@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.openpartner.hierarchy.api.dto.PartnerHierarchy;
 import org.openpartner.hierarchy.api.dto.PartnerNode;
+import org.openpartner.partner.api.dto.Partner;
 
 @Command(scope = "hierarchy", name = "show", description = "Shows a partner's ancestors and descendants")
 @Service
@@ -32,7 +33,9 @@ public class ShowCommand extends HierarchyCommand {
     }
 
     private static void row(ShellTable table, PartnerNode n, String relation) {
-        table.addRow().addContent(n.level(), relation, n.name() == null ? "" : n.name(), n.partnerId(),
-            n.parentPartnerId() == null ? "" : n.parentPartnerId(), n.companyId() == null ? "" : n.companyId());
+        Partner p = n.partner();
+        table.addRow().addContent(n.level(), relation, p.name(), p.id(),
+            p.parentPartnerId() == null ? "" : p.parentPartnerId(),
+            p.connectedEnterpriseId() == null ? "" : p.connectedEnterpriseId());
     }
 }
