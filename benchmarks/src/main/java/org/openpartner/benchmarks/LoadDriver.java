@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  *     --base http://localhost:8181/api/v1 --login bench-admin --password … \
  *     --workers 8 --seconds 10 --rounds 3 --max-requests 200000 /health /partners?limit=50
  * </pre>
+ * {@code --as label=login:password[:context]} before a path sends it (and the paths after it) as that user, the
+ * external user of an upstream when a context is given; the results are labelled.
  */
 public final class LoadDriver {
 
@@ -57,6 +59,8 @@ public final class LoadDriver {
         int rounds = 3;
         long maxRequests = 500_000;
         List<String> paths = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        String as = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base" -> base = args[++i];
@@ -66,7 +70,11 @@ public final class LoadDriver {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--max-requests" -> maxRequests = Long.parseLong(args[++i]);
-                default -> paths.add(args[i]);
+                case "--as" -> as = args[++i];
+                default -> {
+                    paths.add(args[i]);
+                    users.add(as);
+                }
             }
         }
         if (paths.isEmpty()) {
@@ -77,34 +85,51 @@ public final class LoadDriver {
             throw new IllegalArgumentException("load is only sent to this machine (localhost or 127.0.0.0/8)");
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String token = login == null ? null : login(client, base, login, password);
+        String token = login == null ? null : login(client, base, login, password, null);
+        List<String> tokens = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int p = 0; p < paths.size(); p++) {
+            String user = users.get(p);
+            if (user == null) {
+                tokens.add(token);
+                labels.add(paths.get(p));
+            } else {
+                String[] label = user.split("=", 2);
+                String[] credentials = label[1].split(":", 3);
+                tokens.add(login(client, base, credentials[0], credentials[1], credentials.length > 2 ? credentials[2] : null));
+                labels.add(label[0] + " " + paths.get(p));
+            }
+        }
 
         List<List<Result>> perPath = new ArrayList<>();
         paths.forEach(p -> perPath.add(new ArrayList<>()));
         // Warm-up: one short round per path, not counted.
-        for (String path : paths) {
-            run(client, base + path, token, workers, Math.min(3, seconds), maxRequests);
+        for (int p = 0; p < paths.size(); p++) {
+            run(client, base + paths.get(p), tokens.get(p), workers, Math.min(3, seconds), maxRequests);
         }
         for (int round = 0; round < rounds; round++) {
             for (int p = 0; p < paths.size(); p++) {
-                perPath.get(p).add(run(client, base + paths.get(p), token, workers, seconds, maxRequests));
+                perPath.get(p).add(run(client, base + paths.get(p), tokens.get(p), workers, seconds, maxRequests));
             }
         }
-        System.out.printf(Locale.ROOT, "%-32s %10s %10s %10s %10s %8s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "requests", "errors");
+        int width = Math.max(32, labels.stream().mapToInt(String::length).max().orElse(0));
+        System.out.printf(Locale.ROOT, "%-" + width + "s %10s %10s %10s %10s %8s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "requests", "errors");
         double first = 0;
         for (int p = 0; p < paths.size(); p++) {
-            Result merged = merge(paths.get(p), perPath.get(p));
+            Result merged = merge(labels.get(p), perPath.get(p));
             if (p == 0) {
                 first = merged.throughput();
             }
-            System.out.printf(Locale.ROOT, "%-32s %10.0f %10.2f %10.2f %10d %8d   (%.0f%% of %s)%n", merged.path(),
+            System.out.printf(Locale.ROOT, "%-" + width + "s %10.0f %10.2f %10.2f %10d %8d   (%.0f%% of %s)%n", merged.path(),
                 merged.throughput(), merged.percentile(50) / 1000.0, merged.percentile(99) / 1000.0, merged.requests(),
                 merged.errors(), 100 * merged.throughput() / first, paths.get(0));
         }
     }
 
-    private static String login(HttpClient client, String base, String login, String password) throws Exception {
-        String body = "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}";
+    private static String login(HttpClient client, String base, String login, String password, String context)
+            throws Exception {
+        String body = "{\"login\":\"" + login + "\",\"password\":\"" + password + "\""
+            + (context == null ? "" : ",\"context\":\"" + context + "\"") + "}";
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());

@@ -260,10 +260,15 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
     }
 
     static List<String> widgetNames(Http http, String token) {
-        Http.Response list = http.get("/test-widgets", token);
-        assertStatus(200, null, list);
         List<String> names = new ArrayList<>();
-        list.json().forEach(w -> names.add(w.get("name").asText()));
+        String cursor = null;
+        do {
+            // Small pages, so that every test that lists widgets also walks the keyset cursor.
+            Http.Response list = http.get("/test-widgets?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), token);
+            assertStatus(200, null, list);
+            list.json().get("items").forEach(w -> names.add(w.get("name").asText()));
+            cursor = list.json().path("nextCursor").asText(null);
+        } while (cursor != null);
         return names;
     }
 

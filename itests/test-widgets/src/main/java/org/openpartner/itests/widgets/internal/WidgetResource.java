@@ -10,13 +10,16 @@ import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -25,6 +28,9 @@ import javax.ws.rs.core.Response;
 import org.openpartner.itests.widgets.internal.jpa.WidgetEntity;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.KeysetCursor;
+import org.openpartner.platform.api.Page;
+import org.openpartner.platform.api.PageRequest;
 import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.access.ObjectAccess;
@@ -86,12 +92,40 @@ public class WidgetResource implements RestResource {
         return Response.created(URI.create("test-widgets/" + created.id())).entity(created).build();
     }
 
+    /**
+     * A keyset-paged list of the widgets the caller may read, by name (by id when the name is hidden from the
+     * caller, so the order reveals nothing), {@code limit} at a time.
+     */
     @GET
-    public List<Widget> list(@Context CallContext caller) {
-        access.access(caller, WidgetObject.NAME).require(Actions.VIEW);
+    public Page<Widget> list(@Context CallContext caller, @QueryParam("limit") @DefaultValue("50") int limit,
+                             @QueryParam("cursor") String cursor) {
+        ObjectAccess mine = access.access(caller, WidgetObject.NAME);
+        mine.require(Actions.VIEW);
+        PageRequest page = new PageRequest(limit, cursor, null);
+        boolean byName = mine.isVisible("name");
+        String sort = byName ? "name" : "id";
+        KeysetCursor after = KeysetCursor.decode(page.cursor(), sort);
         VisibilityFilter visible = access.visibleFilter(caller, WidgetObject.NAME, "w", RecordAccess.READ);
-        return tx.read(em -> visible.bind(em.createQuery("select w from WidgetEntity w where " + visible.jpql()
-            + " order by w.name, w.id", WidgetEntity.class)).getResultList().stream().map(WidgetResource::toDto).toList());
+        return tx.read(em -> {
+            StringBuilder jpql = new StringBuilder("select w from WidgetEntity w where ").append(visible.jpql());
+            if (after != null) {
+                jpql.append(byName ? " and (w.name > :after or (w.name = :after and w.id > :afterId))" : " and w.id > :afterId");
+            }
+            jpql.append(byName ? " order by w.name, w.id" : " order by w.id");
+            TypedQuery<WidgetEntity> query = visible.bind(em.createQuery(jpql.toString(), WidgetEntity.class));
+            if (after != null) {
+                if (byName) {
+                    query.setParameter("after", after.value());
+                }
+                query.setParameter("afterId", after.id());
+            }
+            List<WidgetEntity> rows = query.setMaxResults(page.limit() + 1).getResultList();
+            boolean more = rows.size() > page.limit();
+            List<WidgetEntity> items = more ? rows.subList(0, page.limit()) : rows;
+            WidgetEntity last = more ? items.get(items.size() - 1) : null;
+            return new Page<>(items.stream().map(WidgetResource::toDto).toList(),
+                last == null ? null : new KeysetCursor(sort, byName ? last.getName() : "", last.getId()).encode());
+        });
     }
 
     @GET
