@@ -1,6 +1,7 @@
 package org.openpartner.access.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,55 +72,104 @@ final class Visibility {
         if (!ctx.isExternal() && !ctx.isInternal()) {
             return new VisibilityFilter(tenant + " and " + alias + ".id is null", parameters);
         }
-        parameters.put(USER, ctx.userId());
-        StringBuilder reach = new StringBuilder(alias).append(".ownerUserId = :").append(USER);
+        Reach reach = new Reach(tenant, parameters);
+        reach.add(alias + ".ownerUserId = :" + USER, USER, ctx.userId());
         if (ctx.isExternal()) {
             if (scope.coversAllCompanies(access)) {
-                reach.append(" or ").append(alias).append(".ownerCompanyId is not null");
+                reach.add(alias + ".ownerCompanyId is not null");
             } else if (scope.coversCompany(access)) {
-                parameters.put(COMPANY, ctx.companyId());
-                reach.append(" or ").append(alias).append(".ownerCompanyId = :").append(COMPANY);
+                reach.add(alias + ".ownerCompanyId = :" + COMPANY, COMPANY, ctx.companyId());
             }
         }
         if (shareable) {
-            parameters.put(OBJECT, object);
-            parameters.put(PRINCIPALS, principals(ctx));
             boolean write = access == RecordAccess.WRITE;
-            if (write) {
-                parameters.put(WRITE_LEVEL, ShareGrant.WRITE);
-            }
-            reach.append(" or exists (select g.id from ShareGrant g where g.tenantId = :").append(TENANT)
-                .append(" and g.objectName = :").append(OBJECT)
-                .append(" and g.recordId = ").append(alias).append(".id and g.principal in :").append(PRINCIPALS)
-                .append(writeOnly(write, "g")).append(")");
+            Object[] granted = write
+                ? new Object[] {OBJECT, object, PRINCIPALS, principals(ctx), WRITE_LEVEL, ShareGrant.WRITE}
+                : new Object[] {OBJECT, object, PRINCIPALS, principals(ctx)};
+            String tenantOf = alias + ".tenantId = :" + TENANT;
+            String grants = "from ShareGrant g where g.tenantId = :" + TENANT + " and g.objectName = :" + OBJECT
+                + " and g.principal in :" + PRINCIPALS + writeOnly(write, "g");
+            reach.add("exists (select g.id " + grants + " and g.recordId = " + alias + ".id)",
+                new VisibilityFilter.Keys(alias + ".id", "select g.recordId " + grants, tenantOf, null), granted);
             // Sharing rules whose target is one of the caller's principals and whose source owns the record: a
             // company source by the owner's company, a role source by the owner's role assignments. Two flat
             // subqueries: OpenJPA 3.2 translates a reference to a subquery's variable from a subquery nested in it
             // into a new, uncorrelated join of that entity (found by AccessOracleTest), so nothing here nests.
-            parameters.put(SOURCE_COMPANY, ShareRule.SOURCE_COMPANY);
-            parameters.put(SOURCE_ROLE, ShareRule.SOURCE_ROLE);
-            reach.append(" or exists (select r.id from ShareRule r where r.tenantId = :").append(TENANT)
-                .append(" and r.objectName = :").append(OBJECT).append(" and r.target in :").append(PRINCIPALS)
-                .append(writeOnly(write, "r")).append(" and r.sourceKind = :").append(SOURCE_COMPANY)
-                .append(" and r.sourceKey = ").append(alias).append(".ownerCompanyId)");
-            reach.append(" or exists (select r.id from ShareRule r, RoleAssignment a where r.tenantId = :").append(TENANT)
-                .append(" and r.objectName = :").append(OBJECT).append(" and r.target in :").append(PRINCIPALS)
-                .append(writeOnly(write, "r")).append(" and r.sourceKind = :").append(SOURCE_ROLE)
-                .append(" and a.tenantId = :").append(TENANT).append(" and a.userId = ").append(alias)
-                .append(".ownerUserId and a.roleKey = r.sourceKey)");
+            String rules = " where r.tenantId = :" + TENANT + " and r.objectName = :" + OBJECT + " and r.target in :"
+                + PRINCIPALS + writeOnly(write, "r");
+            String companyRules = "from ShareRule r" + rules + " and r.sourceKind = :" + SOURCE_COMPANY;
+            reach.add("exists (select r.id " + companyRules + " and r.sourceKey = " + alias + ".ownerCompanyId)",
+                new VisibilityFilter.Keys(alias + ".ownerCompanyId", "select r.sourceKey " + companyRules, tenantOf, null),
+                append(granted, SOURCE_COMPANY, ShareRule.SOURCE_COMPANY));
+            String roleRules = "from ShareRule r, RoleAssignment a" + rules + " and r.sourceKind = :" + SOURCE_ROLE
+                + " and a.tenantId = :" + TENANT + " and a.roleKey = r.sourceKey";
+            reach.add("exists (select r.id " + roleRules + " and a.userId = " + alias + ".ownerUserId)",
+                new VisibilityFilter.Keys(alias + ".ownerUserId", "select a.userId " + roleRules, tenantOf, null),
+                append(granted, SOURCE_ROLE, ShareRule.SOURCE_ROLE));
             if (ctx.isExternal()) {
                 // The partner hierarchy: records owned within a partner below the caller's company, unless the
                 // record is hidden from parent partners.
-                parameters.put(ANCESTOR_COMPANY, ctx.companyId());
-                parameters.put(HIDDEN, ShareGrant.HIDDEN_FROM_PARENTS);
-                reach.append(" or (exists (select h.id from HierarchyLink h where h.tenantId = :").append(TENANT)
-                    .append(" and h.descendantCompanyId = ").append(alias).append(".ownerCompanyId and h.ancestorCompanyId = :")
-                    .append(ANCESTOR_COMPANY).append(writeOnly(write, "h")).append(") and not exists (select x.id from ShareGrant x where x.tenantId = :")
-                    .append(TENANT).append(" and x.objectName = :").append(OBJECT).append(" and x.recordId = ").append(alias)
-                    .append(".id and x.principal = :").append(HIDDEN).append("))");
+                Object[] hierarchy = write
+                    ? new Object[] {ANCESTOR_COMPANY, ctx.companyId(), OBJECT, object, HIDDEN, ShareGrant.HIDDEN_FROM_PARENTS,
+                        WRITE_LEVEL, ShareGrant.WRITE}
+                    : new Object[] {ANCESTOR_COMPANY, ctx.companyId(), OBJECT, object, HIDDEN, ShareGrant.HIDDEN_FROM_PARENTS};
+                String below = "from HierarchyLink h where h.tenantId = :" + TENANT + " and h.ancestorCompanyId = :"
+                    + ANCESTOR_COMPANY + writeOnly(write, "h");
+                String hidden = "from ShareGrant x where x.tenantId = :" + TENANT + " and x.objectName = :" + OBJECT
+                    + " and x.principal = :" + HIDDEN;
+                reach.add("(exists (select h.id " + below + " and h.descendantCompanyId = " + alias + ".ownerCompanyId) and "
+                    + "not exists (select x.id " + hidden + " and x.recordId = " + alias + ".id))",
+                    new VisibilityFilter.Keys(alias + ".ownerCompanyId", "select h.descendantCompanyId " + below, tenantOf,
+                        "select x.recordId " + hidden), hierarchy);
             }
         }
-        return new VisibilityFilter("(" + tenant + " and (" + reach + "))", parameters);
+        return reach.filter();
+    }
+
+    private static Object[] append(Object[] parameters, String name, Object value) {
+        Object[] more = Arrays.copyOf(parameters, parameters.length + 2);
+        more[parameters.length] = name;
+        more[parameters.length + 1] = value;
+        return more;
+    }
+
+    /**
+     * The ways a record can be reached, each a condition with its own parameters: the filter is the tenant and their
+     * disjunction, and each with the tenant is one of its alternatives ({@link org.openpartner.platform.api.access.VisibleRows}).
+     */
+    private static final class Reach {
+        private final String tenant;
+        private final Map<String, Object> tenantParameter;
+        private final Map<String, Object> parameters;
+        private final List<String> conditions = new ArrayList<>();
+        private final List<VisibilityFilter> alternatives = new ArrayList<>();
+
+        Reach(String tenant, Map<String, Object> tenantParameter) {
+            this.tenant = tenant;
+            this.tenantParameter = Map.copyOf(tenantParameter);
+            this.parameters = new LinkedHashMap<>(tenantParameter);
+        }
+
+        /** A condition and its parameters, as name, value, name, value... */
+        void add(String condition, Object... nameValues) {
+            add(condition, (VisibilityFilter.Keys) null, nameValues);
+        }
+
+        /** A condition that is also {@code keys}, and its parameters. */
+        void add(String condition, VisibilityFilter.Keys keys, Object... nameValues) {
+            Map<String, Object> own = new LinkedHashMap<>(tenantParameter);
+            for (int i = 0; i < nameValues.length; i += 2) {
+                own.put((String) nameValues[i], nameValues[i + 1]);
+            }
+            parameters.putAll(own);
+            conditions.add(condition);
+            alternatives.add(new VisibilityFilter("(" + tenant + " and " + condition + ")", own, List.of(), keys));
+        }
+
+        VisibilityFilter filter() {
+            return new VisibilityFilter("(" + tenant + " and (" + String.join(" or ", conditions) + "))", parameters,
+                alternatives);
+        }
     }
 
     /** For a write, the condition that the grant, rule or hierarchy link {@code variable} gives write access. */

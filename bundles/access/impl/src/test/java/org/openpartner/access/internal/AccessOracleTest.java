@@ -40,6 +40,7 @@ import org.openpartner.platform.api.access.ObjectType;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.RecordOwnership;
 import org.openpartner.platform.api.access.VisibilityFilter;
+import org.openpartner.platform.api.access.VisibleRows;
 import org.openpartner.platform.api.access.jpa.HierarchyLink;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
@@ -61,6 +62,8 @@ public class AccessOracleTest {
 
     private static final String OBJECT = "oracle-record";
     private static final List<String> FIELDS = List.of("name", "amount", "secret");
+    /** Small pages, so that the keyset walks through several, merging alternatives on each. */
+    private static final int PAGE = 12;
     private static final List<String> EXTERNAL_ROLES = List.of("r1", "r2", "r3");
     private static final String INTERNAL_ROLE = "ri";
     private static final DataScope[] SCOPES = DataScope.values();
@@ -161,6 +164,11 @@ public class AccessOracleTest {
                 if (!expected.equals(listed)) {
                     fail(user + " " + access + ": " + disagreement(world, ctx, access, expected, listed));
                 }
+                // Pages through the filter's alternatives (VisibleRows), keyset by id: the same records, each once.
+                List<String> paged = pages(filter);
+                if (!expected.equals(new TreeSet<>(paged)) || paged.size() != expected.size()) {
+                    fail(user + " " + access + " pages " + paged + ": " + disagreement(world, ctx, access, expected, new TreeSet<>(paged)));
+                }
                 long counted = tx.read(em -> filter.bind(em.createQuery("select count(o) from OracleRecordEntity o "
                     + "where " + filter.jpql(), Long.class)).getSingleResult());
                 assertEquals(user + " " + access + " count", expected.size(), counted);
@@ -184,6 +192,20 @@ public class AccessOracleTest {
             }
         }
         return cases;
+    }
+
+    /** The records of the filter, PAGE at a time through VisibleRows, in the database's order of ids. */
+    private static List<String> pages(VisibilityFilter filter) {
+        List<String> ids = new ArrayList<>();
+        String[] after = {null};
+        do {
+            List<OracleRecordEntity> page = tx.read(em -> VisibleRows.first(em, OracleRecordEntity.class, "o", filter,
+                after[0] == null ? null : "o.id > :after", after[0] == null ? Map.of() : Map.of("after", after[0]),
+                "o.id", PAGE));
+            page.forEach(r -> ids.add(r.getId()));
+            after[0] = page.size() < PAGE ? null : page.get(page.size() - 1).getId();
+        } while (after[0] != null);
+        return ids;
     }
 
     /** Each record the two disagree on, with the engine's reasons for one record (explain's). */

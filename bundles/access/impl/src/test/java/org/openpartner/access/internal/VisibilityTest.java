@@ -76,26 +76,40 @@ public class VisibilityTest {
         VisibilityFilter read = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ);
         assertEquals("(l.tenantId = :opAccTenant and (l.ownerUserId = :opAccUser"
             + " or exists (select g.id from ShareGrant g where g.tenantId = :opAccTenant and g.objectName = :opAccObject"
-            + " and g.recordId = l.id"
-            + " and g.principal in :opAccPrincipals)"
+            + " and g.principal in :opAccPrincipals and g.recordId = l.id)"
             + " or exists (select r.id from ShareRule r where r.tenantId = :opAccTenant and r.objectName = :opAccObject"
             + " and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceCompany and r.sourceKey = l.ownerCompanyId)"
             + " or exists (select r.id from ShareRule r, RoleAssignment a where r.tenantId = :opAccTenant"
             + " and r.objectName = :opAccObject and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceRole"
-            + " and a.tenantId = :opAccTenant and a.userId = l.ownerUserId and a.roleKey = r.sourceKey)"
+            + " and a.tenantId = :opAccTenant and a.roleKey = r.sourceKey and a.userId = l.ownerUserId)"
             + " or (exists (select h.id from HierarchyLink h where h.tenantId = :opAccTenant"
-            + " and h.descendantCompanyId = l.ownerCompanyId and h.ancestorCompanyId = :opAccAncestor)"
+            + " and h.ancestorCompanyId = :opAccAncestor and h.descendantCompanyId = l.ownerCompanyId)"
             + " and not exists (select x.id from ShareGrant x where x.tenantId = :opAccTenant and x.objectName = :opAccObject"
-            + " and x.recordId = l.id and x.principal = :opAccHidden))))", read.jpql());
+            + " and x.principal = :opAccHidden and x.recordId = l.id))))", read.jpql());
         assertEquals("c1", read.parameters().get("opAccAncestor"));
         assertEquals("H:", read.parameters().get("opAccHidden"));
         assertEquals(List.of("U:u1", "C:c1", "A:", "R:dealer"), read.parameters().get("opAccPrincipals"));
         assertEquals("lead", read.parameters().get("opAccObject"));
+        // One alternative per way (for VisibleRows), the ones beyond ownership as keys looked up first.
+        assertEquals(5, read.alternatives().size());
+        assertEquals("(l.tenantId = :opAccTenant and l.ownerUserId = :opAccUser)", read.alternatives().get(0).jpql());
+        assertEquals(Map.of("opAccTenant", "t1", "opAccUser", "u1"), read.alternatives().get(0).parameters());
+        assertEquals(new VisibilityFilter.Keys("l.id", "select g.recordId from ShareGrant g where g.tenantId = :opAccTenant"
+            + " and g.objectName = :opAccObject and g.principal in :opAccPrincipals", "l.tenantId = :opAccTenant", null),
+            read.alternatives().get(1).keys());
+        assertEquals("select a.userId from ShareRule r, RoleAssignment a where r.tenantId = :opAccTenant"
+            + " and r.objectName = :opAccObject and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceRole"
+            + " and a.tenantId = :opAccTenant and a.roleKey = r.sourceKey", read.alternatives().get(3).keys().query());
+        VisibilityFilter.Keys below = read.alternatives().get(4).keys();
+        assertEquals("l.ownerCompanyId", below.attribute());
+        assertEquals("select x.recordId from ShareGrant x where x.tenantId = :opAccTenant and x.objectName = :opAccObject"
+            + " and x.principal = :opAccHidden", below.excluded());
         VisibilityFilter write = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE);
-        assertTrue(write.jpql().contains("and g.accessLevel = :opAccWrite)"));
+        assertTrue(write.jpql().contains("and g.accessLevel = :opAccWrite and g.recordId = l.id)"));
         assertTrue(write.jpql().contains("and r.accessLevel = :opAccWrite and r.sourceKind = :opAccSourceCompany"));
         assertTrue(write.jpql().contains("and r.accessLevel = :opAccWrite and r.sourceKind = :opAccSourceRole"));
-        assertTrue(write.jpql().contains("h.ancestorCompanyId = :opAccAncestor and h.accessLevel = :opAccWrite)"));
+        assertTrue(write.jpql().contains("h.ancestorCompanyId = :opAccAncestor and h.accessLevel = :opAccWrite"
+            + " and h.descendantCompanyId = l.ownerCompanyId)"));
         // Employees are in no company, so no hierarchy puts them above one.
         assertTrue(!Visibility.filter(CLERK, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ).jpql()
             .contains("HierarchyLink"));

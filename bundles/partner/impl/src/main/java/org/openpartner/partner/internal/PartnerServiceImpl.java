@@ -51,6 +51,7 @@ import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
+import org.openpartner.platform.api.access.VisibleRows;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.osgi.service.component.annotations.Activate;
@@ -322,8 +323,8 @@ public class PartnerServiceImpl implements PartnerService {
         VisibilityFilter visible = readable(ctx, mine, filter, sortField);
         KeysetCursor cursor = KeysetCursor.decode(page.cursor(), sort);
         return tx.read(em -> {
-            StringBuilder jpql = new StringBuilder("select p from PartnerEntity p where ").append(visible.jpql());
-            Map<String, Object> params = new LinkedHashMap<>(visible.parameters());
+            StringBuilder jpql = new StringBuilder();
+            Map<String, Object> params = new LinkedHashMap<>();
             where(filter, jpql, params);
             String column = switch (sortField) {
                 case "createdAt" -> "p.createdAt";
@@ -343,10 +344,10 @@ public class PartnerServiceImpl implements PartnerService {
                 }
             }
             String direction = descending ? " desc" : " asc";
-            jpql.append(" order by ").append(column).append(direction).append(", p.id").append(direction);
-            TypedQuery<PartnerEntity> query = em.createQuery(jpql.toString(), PartnerEntity.class);
-            params.forEach(query::setParameter);
-            List<PartnerEntity> rows = query.setMaxResults(page.limit() + 1).getResultList();
+            // Each condition was appended as " and ...".
+            String conditions = jpql.length() == 0 ? null : jpql.substring(" and ".length());
+            List<PartnerEntity> rows = VisibleRows.first(em, PartnerEntity.class, "p", visible, conditions, params,
+                column + direction + ", p.id" + direction, page.limit() + 1);
             boolean more = rows.size() > page.limit();
             List<PartnerEntity> pageRows = more ? rows.subList(0, page.limit()) : rows;
             Map<String, Integer> contactCounts = contactCounts(em, ctx.tenantId(), pageRows);

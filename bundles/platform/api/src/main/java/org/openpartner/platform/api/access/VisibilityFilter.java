@@ -1,5 +1,6 @@
 package org.openpartner.platform.api.access;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,12 +17,61 @@ import javax.persistence.Query;
  *     + visible.jpql(), LeadEntity.class).setParameter("s", status);
  * visible.bind(q);
  * }</pre>
+ * For a page of a list, use {@link VisibleRows}: it runs the filter's {@link #alternatives()} one by one.
+ *
+ * @param jpql         the whole condition
+ * @param parameters   its parameters
+ * @param alternatives conditions (each with its own parameters) whose disjunction is {@code jpql}, each of which
+ *                     a database can answer from one index; empty when {@code jpql} is one such condition
+ * @param keys         for an alternative: the same condition as a lookup of keys first, or null
  */
-public record VisibilityFilter(String jpql, Map<String, Object> parameters) {
+public record VisibilityFilter(String jpql, Map<String, Object> parameters, List<VisibilityFilter> alternatives,
+                               Keys keys) {
+
+    /**
+     * An alternative "{@code attribute in (query)} and the record's id is not in {@code excluded}" whose queries do
+     * not refer to the record: its keys (owner companies, owner users, record ids) can be read first and given to
+     * the record query as a list, which a database answers from the attribute's index. Written as {@code jpql}
+     * (correlated subqueries), the same condition leaves Derby one plan, a scan of the records testing each.
+     *
+     * @param attribute the record's attribute the keys are values of, with the alias ({@code w.ownerCompanyId})
+     * @param query     the JPQL query of the keys, with the filter's parameters
+     * @param tenant    the condition on the record's tenant
+     * @param excluded  the JPQL query of the ids of records the alternative leaves out, or null
+     */
+    public record Keys(String attribute, String query, String tenant, String excluded) {
+        public Keys {
+            Objects.requireNonNull(attribute, "attribute");
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(tenant, "tenant");
+        }
+    }
 
     public VisibilityFilter {
         Objects.requireNonNull(jpql, "jpql");
         parameters = Map.copyOf(parameters);
+        alternatives = List.copyOf(alternatives);
+        if (alternatives.stream().anyMatch(a -> !a.alternatives().isEmpty())) {
+            throw new IllegalArgumentException("an alternative has no alternatives of its own");
+        }
+    }
+
+    /** A filter that is one condition. */
+    public VisibilityFilter(String jpql, Map<String, Object> parameters) {
+        this(jpql, parameters, List.of(), null);
+    }
+
+    /** A filter with alternatives. */
+    public VisibilityFilter(String jpql, Map<String, Object> parameters, List<VisibilityFilter> alternatives) {
+        this(jpql, parameters, alternatives, null);
+    }
+
+    /**
+     * The conditions a record may meet to pass: the filter itself when it is one condition, else its
+     * alternatives. A record passes the filter if and only if it meets at least one of them.
+     */
+    public List<VisibilityFilter> branches() {
+        return alternatives.isEmpty() ? List.of(this) : alternatives;
     }
 
     /** Sets the filter's parameters on a query built with {@link #jpql()}. */

@@ -16,7 +16,10 @@ import javax.persistence.UniqueConstraint;
 @Entity
 @Table(name = "OP_USER_ROLE",
        uniqueConstraints = @UniqueConstraint(name = "UQ_USER_ROLE", columnNames = {"TENANT_ID", "USER_ID", "ROLE_KEY"}),
-       indexes = @Index(name = "IX_USER_ROLE_USER", columnList = "USER_ID"))
+       indexes = {
+           @Index(name = "IX_USER_ROLE_USER", columnList = "USER_ID"),
+           // The holders of a role: role-sourced sharing rules look them up (the access filter's keys).
+           @Index(name = "IX_USER_ROLE_KEY", columnList = "ROLE_KEY, TENANT_ID")})
 public class UserRoleEntity {
 
     @Id

@@ -20,7 +20,9 @@ import javax.persistence.UniqueConstraint;
         columnNames = {"TENANT_ID", "DESCENDANT_PARTNER_ID", "ANCESTOR_PARTNER_ID"}),
     indexes = {
         @Index(name = "IX_HIERARCHY_COMPANIES", columnList = "TENANT_ID, DESCENDANT_COMPANY_ID, ANCESTOR_COMPANY_ID"),
-        @Index(name = "IX_HIERARCHY_ANCESTOR", columnList = "TENANT_ID, ANCESTOR_PARTNER_ID, DEPTH")})
+        @Index(name = "IX_HIERARCHY_ANCESTOR", columnList = "TENANT_ID, ANCESTOR_PARTNER_ID, DEPTH"),
+        // A list's hierarchy alternative starts from the caller's company (VisibleRows).
+        @Index(name = "IX_HIERARCHY_ANCESTOR_COMPANY", columnList = "ANCESTOR_COMPANY_ID, DESCENDANT_COMPANY_ID")})
 public class HierarchyLink {
 
     @Id

@@ -1,0 +1,143 @@
+package org.openpartner.platform.api.access;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.openpartner.platform.api.jpa.InLists;
+
+/**
+ * The first rows of a list a caller may read, in the list's order, for a page. The filter's one condition ("the
+ * caller owns it, or its company does, or a grant, rule or parent partner gives it") leaves a database one plan on a
+ * large table: walk the list's order and test each record, a scan for a caller who reaches few records (Derby
+ * combines no indexes for an OR of columns, and PostgreSQL none for an OR with subqueries). So each of the filter's
+ * {@link VisibilityFilter#alternatives() alternatives} is asked on its own, from its own index, for its first
+ * {@code max} rows; when more than one answers, the database orders their union for the page. That is the same
+ * page: the first {@code max} rows of a union are among the first {@code max} rows of its parts, and the database
+ * orders them with its own collation, as it would the one query.
+ */
+public final class VisibleRows {
+
+    private static final String CANDIDATES = "opAccCandidates";
+    private static final String KEYS = "opAccKeys";
+    private static final String EXCLUDED = "opAccExcluded";
+    /** The most keys an alternative lists; beyond, its correlated condition runs (a rule over a large role). */
+    private static final int MAX_KEYS = 4 * InLists.CHUNK;
+
+    private VisibleRows() {
+    }
+
+    /**
+     * {@code select alias from Entity alias where <visible> and (<where>) order by <orderBy>}, its first {@code max}
+     * rows. The entity's identifier is the attribute {@code id}; {@code orderBy} must end in it (a total order, as
+     * keyset paging needs anyway).
+     *
+     * @param where      further conditions on {@code alias} (filters, the keyset cursor), or null
+     * @param parameters the parameters of {@code where}
+     */
+    public static <E> List<E> first(EntityManager em, Class<E> entity, String alias, VisibilityFilter visible,
+                                    String where, Map<String, ?> parameters, String orderBy, int max) {
+        String from = "select " + alias + " from " + em.getMetamodel().entity(entity).getName() + " " + alias + " where ";
+        String rest = (where == null || where.isBlank() ? "" : " and (" + where + ")") + " order by " + orderBy;
+        List<VisibilityFilter> branches = visible.branches();
+        if (branches.size() == 1) {
+            return query(em, entity, from + visible.jpql() + rest, visible.parameters(), parameters, max);
+        }
+        // Each row with its id (JPA's PersistenceUnitUtil answers OpenJPA's own id type, not the attribute's).
+        String withIds = "select " + alias + ", " + alias + ".id" + from.substring(("select " + alias).length());
+        Map<Object, E> candidates = new LinkedHashMap<>();
+        int answering = 0;
+        List<E> last = List.of();
+        List<Map.Entry<String, Map<String, Object>>> conditions = new ArrayList<>();
+        for (VisibilityFilter branch : branches) {
+            conditions.addAll(conditions(em, branch));
+        }
+        for (Map.Entry<String, Map<String, Object>> condition : conditions) {
+            List<Object[]> rows = query(em, Object[].class, withIds + condition.getKey() + rest, condition.getValue(),
+                parameters, max);
+            if (!rows.isEmpty()) {
+                answering++;
+                last = new ArrayList<>(rows.size());
+                for (Object[] row : rows) {
+                    E record = entity.cast(row[0]);
+                    last.add(record);
+                    candidates.putIfAbsent(row[1], record);
+                }
+            }
+        }
+        if (answering <= 1) {
+            return last;
+        }
+        List<Object> ids = new ArrayList<>(candidates.keySet());
+        // One SQL text per power of two, not per count: the statement stays prepared.
+        Object filler = ids.get(ids.size() - 1);
+        while (Integer.bitCount(ids.size()) != 1) {
+            ids.add(filler);
+        }
+        return em.createQuery(from + alias + ".id in :" + CANDIDATES + " order by " + orderBy, entity)
+            .setParameter(CANDIDATES, ids).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * The conditions that answer one alternative: itself, or for one whose keys are looked up first, one per chunk of
+     * its keys (none when it has none) without the records it excludes, or itself again when there are too many
+     * keys or exclusions to list.
+     */
+    private static List<Map.Entry<String, Map<String, Object>>> conditions(EntityManager em, VisibilityFilter branch) {
+        VisibilityFilter.Keys keys = branch.keys();
+        if (keys == null) {
+            return List.of(Map.entry("(" + branch.jpql() + ")", branch.parameters()));
+        }
+        List<Object> found = new ArrayList<>(new LinkedHashSet<>(query(em, Object.class, keys.query(),
+            branch.parameters(), null, MAX_KEYS + 1)));
+        found.removeIf(Objects::isNull);
+        if (found.size() > MAX_KEYS) {
+            return List.of(Map.entry("(" + branch.jpql() + ")", branch.parameters()));
+        }
+        String condition = "(" + keys.tenant() + " and " + keys.attribute() + " in :" + KEYS;
+        Map<String, Object> parameters = new HashMap<>(branch.parameters());
+        if (keys.excluded() != null) {
+            List<Object> excluded = new ArrayList<>(new LinkedHashSet<>(query(em, Object.class, keys.excluded(),
+                branch.parameters(), null, InLists.CHUNK + 1)));
+            if (excluded.size() > InLists.CHUNK) {
+                return List.of(Map.entry("(" + branch.jpql() + ")", branch.parameters()));
+            }
+            if (!excluded.isEmpty()) {
+                String id = keys.attribute().substring(0, keys.attribute().indexOf('.')) + ".id";
+                condition += " and " + id + " not in :" + EXCLUDED;
+                parameters.put(EXCLUDED, InLists.padded(excluded));
+            }
+        }
+        condition += ")";
+        List<Map.Entry<String, Map<String, Object>>> chunks = new ArrayList<>();
+        for (int from = 0; from < found.size(); from += InLists.CHUNK) {
+            Map<String, Object> chunk = new HashMap<>(parameters);
+            chunk.put(KEYS, InLists.padded(found.subList(from, Math.min(found.size(), from + InLists.CHUNK))));
+            chunks.add(Map.entry(condition, chunk));
+        }
+        return chunks;
+    }
+
+    /** Runs the query with those of the parameters it names (an alternative's keys query names only some). */
+    private static <E> List<E> query(EntityManager em, Class<E> entity, String jpql, Map<String, Object> filter,
+                                     Map<String, ?> parameters, int max) {
+        TypedQuery<E> query = em.createQuery(jpql, entity);
+        filter.forEach((name, value) -> {
+            if (Pattern.compile(":" + name + "\\b").matcher(jpql).find()) {
+                query.setParameter(name, value);
+            }
+        });
+        if (parameters != null) {
+            parameters.forEach(query::setParameter);
+        }
+        return query.setMaxResults(max).getResultList();
+    }
+}
