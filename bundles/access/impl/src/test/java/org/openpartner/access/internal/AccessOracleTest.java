@@ -235,9 +235,10 @@ public class AccessOracleTest {
             }
             for (World.User user : world.users) {
                 for (String role : user.roles) {
-                    em.createNativeQuery("insert into OP_USER_ROLE (ID, TENANT_ID, USER_ID, ROLE_KEY) values (?, ?, ?, ?)")
+                    em.createNativeQuery("insert into OP_USER_ROLE (ID, TENANT_ID, USER_ID, ROLE_KEY, CREATED_AT) "
+                            + "values (?, ?, ?, ?, ?)")
                         .setParameter(1, world.id("ra")).setParameter(2, user.tenant).setParameter(3, user.id)
-                        .setParameter(4, role).executeUpdate();
+                        .setParameter(4, role).setParameter(5, new java.sql.Timestamp(0)).executeUpdate();
                 }
             }
             world.scopes.forEach((company, scope) -> {

@@ -12,7 +12,7 @@ import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
 import javax.persistence.UniqueConstraint;
 
-/** A role held by a user within a tenant. */
+/** A role held by a user within a tenant. The table's definition is also RoleAssignment's (platform API): keep them equal. */
 @Entity
 @Table(name = "OP_USER_ROLE",
        uniqueConstraints = @UniqueConstraint(name = "UQ_USER_ROLE", columnNames = {"TENANT_ID", "USER_ID", "ROLE_KEY"}),
