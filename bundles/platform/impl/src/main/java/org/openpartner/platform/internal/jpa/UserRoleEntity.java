@@ -15,11 +15,12 @@ import javax.persistence.UniqueConstraint;
 /** A role held by a user within a tenant. The table's definition is also RoleAssignment's (platform API): keep them equal. */
 @Entity
 @Table(name = "OP_USER_ROLE",
-       uniqueConstraints = @UniqueConstraint(name = "UQ_USER_ROLE", columnNames = {"TENANT_ID", "USER_ID", "ROLE_KEY"}),
+       uniqueConstraints = @UniqueConstraint(name = "UQ_USER_ROLE", columnNames = {"USER_ID", "TENANT_ID", "ROLE_KEY"}),
        indexes = {
-           @Index(name = "IX_USER_ROLE_USER", columnList = "USER_ID"),
-           // The holders of a role: role-sourced sharing rules look them up (the access filter's keys).
-           @Index(name = "IX_USER_ROLE_KEY", columnList = "ROLE_KEY, TENANT_ID")})
+           // A user's roles come from the unique constraint (user first); a role's holders, for role-sourced sharing
+           // rules, from this one. With the tenant first in the constraint, Derby scanned the tenant's assignments
+           // for both.
+           @Index(name = "IX_USER_ROLE_KEY", columnList = "ROLE_KEY, TENANT_ID, USER_ID")})
 public class UserRoleEntity {
 
     @Id

@@ -20,10 +20,9 @@ import javax.persistence.UniqueConstraint;
  */
 @Entity
 @Table(name = "OP_USER_ROLE",
-       uniqueConstraints = @UniqueConstraint(name = "UQ_USER_ROLE", columnNames = {"TENANT_ID", "USER_ID", "ROLE_KEY"}),
+       uniqueConstraints = @UniqueConstraint(name = "UQ_USER_ROLE", columnNames = {"USER_ID", "TENANT_ID", "ROLE_KEY"}),
        indexes = {
-           @Index(name = "IX_USER_ROLE_USER", columnList = "USER_ID"),
-           @Index(name = "IX_USER_ROLE_KEY", columnList = "ROLE_KEY, TENANT_ID")})
+           @Index(name = "IX_USER_ROLE_KEY", columnList = "ROLE_KEY, TENANT_ID, USER_ID")})
 public class RoleAssignment {
 
     @Id
