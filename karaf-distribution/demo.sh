@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the distribution if needed, unpacks it under karaf-distribution/target/demo and starts it in the
 # foreground on embedded Derby. On the first start it loads demo data through the REST API, as a user would:
-# one upstream enterprise, its admin, a channel manager, 20 partners with contacts. Ctrl-C stops it.
+# one upstream enterprise, its admin, a channel manager, 20 partners with contacts, five of them connected
+# companies in a 3-level channel with one data scope each, announcements. Ctrl-C stops it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -34,7 +35,7 @@ seed() {
     curl -sf -o /dev/null "$api/health" && break
     sleep 1
   done
-  local admin_token acme_token manager_id partner_id acme_id i connected_ids=""
+  local admin_token acme_token manager_id partner_id acme_id i connected_ids="" partner_ids=() company_ids=()
   admin_token=$(post /auth/login "" "{\"login\":\"admin\",\"password\":\"$admin_password\"}" | json_field token)
   if post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" >/dev/null 2>&1; then
     echo "Demo data already loaded."
@@ -54,9 +55,19 @@ seed() {
       post "/partners/$partner_id/contacts" "$acme_token" "{\"name\":\"${names[$i]} Sales\",\"mobile\":\"+1415555$(printf '%04d' $((300 + i)))\",\"position\":\"Sales\"}" >/dev/null
       # The first five partners are connected companies: their contacts become external users of Acme.
       if [ "$i" -lt 5 ]; then
-        post /connections "$acme_token" "{\"partnerId\":\"$partner_id\",\"initialPassword\":\"$demo_password\"}" >/dev/null
+        company_ids+=("$(post /connections "$acme_token" "{\"partnerId\":\"$partner_id\",\"initialPassword\":\"$demo_password\"}" | json_field companyId)")
+        partner_ids+=("$partner_id")
         connected_ids="$connected_ids${connected_ids:+,}\"$partner_id\""
       fi
+    done
+    # A 3-level channel: Northwind (distributor) > Contoso (dealer) > Fabrikam (agent); parents read what is below.
+    put() { curl -sf -X PUT -H 'Content-Type: application/json' -H "Authorization: Bearer $2" -d "$3" "$api$1"; }
+    put "/partners/${partner_ids[1]}/parent" "$acme_token" "{\"parentPartnerId\":\"${partner_ids[0]}\"}" >/dev/null
+    put "/partners/${partner_ids[2]}/parent" "$acme_token" "{\"parentPartnerId\":\"${partner_ids[1]}\"}" >/dev/null
+    # One data scope per connected company on partner records (Private is the default: Northwind).
+    local scopes=(PRIVATE COMPANY_READ_ONLY COMPANY_READ_WRITE PUBLIC_READ_ONLY PUBLIC_READ_WRITE)
+    for i in 1 2 3 4; do
+      put /access/scopes/partner "$acme_token" "{\"scope\":\"${scopes[$i]}\",\"companyIds\":[\"${company_ids[$i]}\"]}" >/dev/null
     done
     # Announcements for the connected companies.
     post /announcements "$acme_token" '{"title":"Spring promotion","body":"10 % off all routers until the end of May.","pinned":true}' >/dev/null
@@ -73,8 +84,14 @@ OpenPartner is running.
     platform admin   admin / $admin_password
     upstream admin   acme-admin / $demo_password        (Acme Industrial)
     channel manager  channel.manager / $demo_password   (or mobile +14155550100)
-    dealer           +14155550200 / $demo_password with "context":"$acme_id"   (Northwind Partners, external user
-                     of Acme; the first login asks for a new password: POST $api/auth/password)
+    dealers (external users of Acme; log in with "context":"$acme_id"; the first login asks for a new
+    password: POST $api/auth/password). GET $api/partners shows each what its scope and place reach:
+      +14155550200 / $demo_password   Northwind Partners  Private; top of Northwind > Contoso > Fabrikam: sees all three
+      +14155550201 / $demo_password   Contoso Partners    Company read-only; parent of Fabrikam: sees both
+      +14155550202 / $demo_password   Fabrikam Partners   Company read-write; bottom of the tree: sees itself
+      +14155550203 / $demo_password   Tailspin Partners   Public read-only: sees every connected partner
+      +14155550204 / $demo_password   Litware Partners    Public read-write: sees every connected partner
+    (dealer roles only view partners; the write half of a scope applies to the objects their roles may edit)
   Dealer portal: log in as the dealer, change the password, then GET $api/portal/company and
                 $api/portal/announcements with the token.
   Bulk import:  curl -H "Authorization: Bearer <token>" -H 'Content-Type: text/csv' --data-binary @companies.csv $api/imports

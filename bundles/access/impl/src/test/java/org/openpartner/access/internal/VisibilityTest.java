@@ -95,7 +95,7 @@ public class VisibilityTest {
         assertEquals("(l.tenantId = :opAccTenant and l.ownerUserId = :opAccUser)", read.alternatives().get(0).jpql());
         assertEquals(Map.of("opAccTenant", "t1", "opAccUser", "u1"), read.alternatives().get(0).parameters());
         assertEquals(new VisibilityFilter.Keys("l.id", "select g.recordId from ShareGrant g where g.tenantId = :opAccTenant"
-            + " and g.objectName = :opAccObject and g.principal in :opAccPrincipals", "l.tenantId = :opAccTenant", null),
+            + " and g.objectName = :opAccObject and g.principal in :opAccPrincipals", "concat(l.tenantId, '') = :opAccTenant", null),
             read.alternatives().get(1).keys());
         assertEquals("select a.userId from ShareRule r, RoleAssignment a where r.tenantId = :opAccTenant"
             + " and r.objectName = :opAccObject and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceRole"

@@ -2,7 +2,9 @@ package org.openpartner.itests.widgets.internal;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +12,6 @@ import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.DELETE;
@@ -36,6 +37,7 @@ import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
+import org.openpartner.platform.api.access.VisibleRows;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.platform.api.spi.RestResource;
@@ -107,19 +109,17 @@ public class WidgetResource implements RestResource {
         KeysetCursor after = KeysetCursor.decode(page.cursor(), sort);
         VisibilityFilter visible = access.visibleFilter(caller, WidgetObject.NAME, "w", RecordAccess.READ);
         return tx.read(em -> {
-            StringBuilder jpql = new StringBuilder("select w from WidgetEntity w where ").append(visible.jpql());
+            Map<String, Object> parameters = new HashMap<>();
+            String where = null;
             if (after != null) {
-                jpql.append(byName ? " and (w.name > :after or (w.name = :after and w.id > :afterId))" : " and w.id > :afterId");
-            }
-            jpql.append(byName ? " order by w.name, w.id" : " order by w.id");
-            TypedQuery<WidgetEntity> query = visible.bind(em.createQuery(jpql.toString(), WidgetEntity.class));
-            if (after != null) {
+                where = byName ? "w.name > :after or (w.name = :after and w.id > :afterId)" : "w.id > :afterId";
                 if (byName) {
-                    query.setParameter("after", after.value());
+                    parameters.put("after", after.value());
                 }
-                query.setParameter("afterId", after.id());
+                parameters.put("afterId", after.id());
             }
-            List<WidgetEntity> rows = query.setMaxResults(page.limit() + 1).getResultList();
+            List<WidgetEntity> rows = VisibleRows.first(em, WidgetEntity.class, "w", visible, where, parameters,
+                byName ? "w.name, w.id" : "w.id", page.limit() + 1);
             boolean more = rows.size() > page.limit();
             List<WidgetEntity> items = more ? rows.subList(0, page.limit()) : rows;
             WidgetEntity last = more ? items.get(items.size() - 1) : null;

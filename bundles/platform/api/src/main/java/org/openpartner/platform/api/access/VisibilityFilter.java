@@ -36,7 +36,7 @@ public record VisibilityFilter(String jpql, Map<String, Object> parameters, List
      *
      * @param attribute the record's attribute the keys are values of, with the alias ({@code w.ownerCompanyId})
      * @param query     the JPQL query of the keys, with the filter's parameters
-     * @param tenant    the condition on the record's tenant
+     * @param tenant    the condition on the record's tenant, written so that no index serves it (the keys' must)
      * @param excluded  the JPQL query of the ids of records the alternative leaves out, or null
      */
     public record Keys(String attribute, String query, String tenant, String excluded) {
