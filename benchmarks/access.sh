@@ -20,45 +20,11 @@ db="${1:-derby}"; companies="${2:-10000}"; per_company="${3:-100}"; contacts="${
 workers="${5:-4}"; seconds="${6:-10}"; rounds="${7:-3}"; fanout="${8:-10}"
 port=18183
 work="$root/benchmarks/target/access-$db"
-archive="$root/karaf-distribution/target/openpartner-distribution-0.1.0-SNAPSHOT.tar.gz"
-api="http://localhost:$port/api/v1"
-[ -f "$archive" ] || { echo "build first: mvn -B -ntp install -DskipTests"; exit 1; }
-[ -f "$root/benchmarks/target/openpartner-benchmarks.jar" ] || (cd "$root" && mvn -B -ntp -q package -pl benchmarks)
+pg_database=openpartner_access
 cp="$root/benchmarks/target/openpartner-benchmarks.jar:$root/benchmarks/target/lib/*"
-addon=$(ls "$root"/benchmarks/target/lib/openpartner-itest-widgets-*.jar)
-
-rm -rf "$work" && mkdir -p "$work" && tar xzf "$archive" -C "$work"
-home="$work/openpartner-distribution-0.1.0-SNAPSHOT"
-sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
-cp "$addon" "$home/deploy/"
-if [ "$db" = postgresql ]; then
-  bash "$root/.ci/postgresql" openpartner_access >/dev/null
-  cat > "$home/etc/org.ops4j.datasource-openpartner.cfg" <<EOF
-osgi.jdbc.driver.name = PostgreSQL JDBC Driver
-url = jdbc:postgresql://127.0.0.1:5432/openpartner_access
-user = openpartner
-password = openpartner
-dataSourceName = openpartner
-pool = dbcp2
-xa = false
-pool.maxTotal = 16
-EOF
-  jdbc=("jdbc:postgresql://127.0.0.1:5432/openpartner_access?sslmode=disable" openpartner openpartner)
-else
-  jdbc=("jdbc:derby:$home/data/openpartner/db" "" "")
-fi
-export EXTRA_JAVA_OPTS="-Xms256m -Xmx1g"
-
-start() {
-  "$home/bin/start"
-  for _ in $(seq 1 1200); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/health")" = 200 ] && return
-    sleep 0.1
-  done
-  echo "never healthy" >&2; exit 1
-}
-stop() { "$home/bin/stop" >/dev/null 2>&1 || true; for _ in $(seq 1 300); do pgrep -f "karaf.home=$home" >/dev/null || return 0; sleep 0.2; done; }
-trap stop EXIT
+# shellcheck source=benchmarks/distribution.sh
+source "$root/benchmarks/distribution.sh"
+cp "$(ls "$root"/benchmarks/target/lib/openpartner-itest-widgets-*.jar)" "$home/deploy/"
 trap 'echo "access.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -1; }
 call() {
