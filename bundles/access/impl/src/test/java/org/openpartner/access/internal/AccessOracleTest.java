@@ -196,16 +196,18 @@ public class AccessOracleTest {
 
     /** The records of the filter, PAGE at a time through VisibleRows, in the database's order of ids. */
     private static List<String> pages(VisibilityFilter filter) {
-        List<String> ids = new ArrayList<>();
-        String[] after = {null};
-        do {
-            List<OracleRecordEntity> page = tx.read(em -> VisibleRows.first(em, OracleRecordEntity.class, "o", filter,
-                after[0] == null ? null : "o.id > :after", after[0] == null ? Map.of() : Map.of("after", after[0]),
-                "o.id", PAGE));
-            page.forEach(r -> ids.add(r.getId()));
-            after[0] = page.size() < PAGE ? null : page.get(page.size() - 1).getId();
-        } while (after[0] != null);
-        return ids;
+        // One transaction for the walk: a connection per page made the PostgreSQL run minutes longer.
+        return tx.read(em -> {
+            List<String> ids = new ArrayList<>();
+            String after = null;
+            do {
+                List<OracleRecordEntity> page = VisibleRows.first(em, OracleRecordEntity.class, "o", filter,
+                    after == null ? null : "o.id > :after", after == null ? Map.of() : Map.of("after", after), "o.id", PAGE);
+                page.forEach(r -> ids.add(r.getId()));
+                after = page.size() < PAGE ? null : page.get(page.size() - 1).getId();
+            } while (after != null);
+            return ids;
+        });
     }
 
     /** Each record the two disagree on, with the engine's reasons for one record (explain's). */
