@@ -86,7 +86,7 @@ OpenPartner is running.
     channel manager  channel.manager / $demo_password   (or mobile +14155550100)
     dealers (external users of Acme; log in with "context":"$acme_id"; the first login asks for a new
     password: POST $api/auth/password). GET $api/partners shows each what its scope and place reach:
-      +14155550200 / $demo_password   Northwind Partners  Private; top of Northwind > Contoso > Fabrikam: sees all three
+      +14155550200 / $demo_password   Northwind Partners  Private; top of Northwind > Contoso > Fabrikam: sees the two below it
       +14155550201 / $demo_password   Contoso Partners    Company read-only; parent of Fabrikam: sees both
       +14155550202 / $demo_password   Fabrikam Partners   Company read-write; bottom of the tree: sees itself
       +14155550203 / $demo_password   Tailspin Partners   Public read-only: sees every connected partner
