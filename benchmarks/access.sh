@@ -27,6 +27,8 @@ source "$root/benchmarks/distribution.sh"
 cp "$(ls "$root"/benchmarks/target/lib/openpartner-itest-widgets-*.jar)" "$home/deploy/"
 trap 'echo "access.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -1; }
+# login name-or-mobile password [context]: a token.
+login() { curl -sf -H 'Content-Type: application/json' -d "{\"login\":\"$1\",\"password\":\"$2\"${3:+,\"context\":\"$3\"}}" "$api/auth/login" | json token; }
 call() {
   local method=$1 path=$2 token=$3 body=${4:-} out code
   out=$(curl -s -w '\n%{http_code}' -X "$method" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" ${body:+-d "$body"} "$api$path")
@@ -43,13 +45,12 @@ start
 # The add-on is deployed like an ISV's bundle: wait until its endpoint answers.
 # The platform admin is created at the first start; health can answer a moment earlier.
 for _ in $(seq 1 300); do
-  admin=$(curl -s -H 'Content-Type: application/json' -d '{"login":"admin","password":"openpartner-admin"}' "$api/auth/login" | json token)
+  admin=$(login admin openpartner-admin || true)
   [ -n "$admin" ] && break; sleep 0.2
 done
 for _ in $(seq 1 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" "$api/objects/test-widget")" = 200 ] && break; sleep 0.1; done
 call POST /enterprises "$admin" '{"name":"Access Vendor","admin":{"loginName":"access-admin","name":"Bench","password":"bench-password"}}' >/dev/null
-vendor_login='{"login":"access-admin","password":"bench-password"}'
-bench=$(curl -sf -H 'Content-Type: application/json' -d "$vendor_login" "$api/auth/login" | json token)
+bench=$(login access-admin bench-password)
 call POST /partner/enable "$bench" >/dev/null
 me=$(call GET /me "$bench"); tenant=$(echo "$me" | json homeEnterpriseId); admin_user=$(echo "$me" | json userId)
 # Creates the widget table before the records are inserted.
@@ -70,7 +71,7 @@ java_ org.openpartner.benchmarks.AccessBenchmark records "${jdbc[@]}" "$tenant" 
   "$per_company" 1 42 "$work/users.tsv" "$work/records.tsv"
 
 start
-bench=$(curl -sf -H 'Content-Type: application/json' -d "$vendor_login" "$api/auth/login" | json token)
+bench=$(login access-admin bench-password)
 # Health answers once each feature is up; the add-on from deploy/ and the REST resources may take a moment more.
 for _ in $(seq 1 600); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $bench" "$api/test-widgets?limit=1")" = 200 ] \
@@ -103,7 +104,7 @@ java_ org.openpartner.benchmarks.LoadDriver --base "$api" --workers "$workers" -
 
 echo
 echo "== Re-parenting the root of tree 8 (its tree's records) under the root of tree 9, read by a user of tree 9's root"
-observer=$(curl -sf -H 'Content-Type: application/json' -d "{\"login\":\"$(field reparent-observer 2)\",\"password\":\"bench-password\",\"context\":\"$tenant\"}" "$api/auth/login" | json token)
+observer=$(login "$(field reparent-observer 2)" bench-password "$tenant")
 moved_root=$(awk -F'\t' '$3 == 8 && $4 == 1 {print $1; exit}' "$work/partners.tsv")
 new_parent=$(awk -F'\t' '$3 == 9 && $4 == 1 {print $1; exit}' "$work/partners.tsv")
 leaf_company=$(awk -F'\t' '$3 == 8 && $4 == 3 {print $2; exit}' "$work/partners.tsv")

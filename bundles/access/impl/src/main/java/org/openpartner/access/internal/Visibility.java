@@ -83,9 +83,7 @@ final class Visibility {
         }
         if (shareable) {
             boolean write = access == RecordAccess.WRITE;
-            Object[] granted = write
-                ? new Object[] {OBJECT, object, PRINCIPALS, principals(ctx), WRITE_LEVEL, ShareGrant.WRITE}
-                : new Object[] {OBJECT, object, PRINCIPALS, principals(ctx)};
+            Object[] granted = writing(write, OBJECT, object, PRINCIPALS, principals(ctx));
             // For the keyed alternatives the tenant is a check, not an index's start: with "tenantId = :t" Derby
             // walks the (tenant, name) index of the list's order, 260,000 records for 20 owners at a million records
             // (access benchmark), instead of probing the keys' index.
@@ -112,10 +110,8 @@ final class Visibility {
             if (ctx.isExternal()) {
                 // The partner hierarchy: records owned within a partner below the caller's company, unless the
                 // record is hidden from parent partners.
-                Object[] hierarchy = write
-                    ? new Object[] {ANCESTOR_COMPANY, ctx.companyId(), OBJECT, object, HIDDEN, ShareGrant.HIDDEN_FROM_PARENTS,
-                        WRITE_LEVEL, ShareGrant.WRITE}
-                    : new Object[] {ANCESTOR_COMPANY, ctx.companyId(), OBJECT, object, HIDDEN, ShareGrant.HIDDEN_FROM_PARENTS};
+                Object[] hierarchy = writing(write, ANCESTOR_COMPANY, ctx.companyId(), OBJECT, object, HIDDEN,
+                    ShareGrant.HIDDEN_FROM_PARENTS);
                 String below = "from HierarchyLink h where h.tenantId = :" + TENANT + " and h.ancestorCompanyId = :"
                     + ANCESTOR_COMPANY + writeOnly(write, "h");
                 String hidden = "from ShareGrant x where x.tenantId = :" + TENANT + " and x.objectName = :" + OBJECT
@@ -127,6 +123,11 @@ final class Visibility {
             }
         }
         return reach.filter();
+    }
+
+    /** The parameters (name, value, ...), with the write level when {@code write} (see {@link #writeOnly}). */
+    private static Object[] writing(boolean write, Object... parameters) {
+        return write ? append(parameters, WRITE_LEVEL, ShareGrant.WRITE) : parameters;
     }
 
     private static Object[] append(Object[] parameters, String name, Object value) {

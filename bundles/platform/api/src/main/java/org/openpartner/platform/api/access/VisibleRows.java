@@ -2,12 +2,11 @@ package org.openpartner.platform.api.access;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -53,7 +52,7 @@ public final class VisibleRows {
         }
         // Each row with its id (JPA's PersistenceUnitUtil answers OpenJPA's own id type, not the attribute's).
         String withIds = "select " + alias + ", " + alias + ".id" + from.substring(("select " + alias).length());
-        Map<Object, E> candidates = new LinkedHashMap<>();
+        Set<Object> candidates = new LinkedHashSet<>();
         int answering = 0;
         List<E> last = List.of();
         List<Map.Entry<String, Map<String, Object>>> conditions = new ArrayList<>();
@@ -67,23 +66,17 @@ public final class VisibleRows {
                 answering++;
                 last = new ArrayList<>(rows.size());
                 for (Object[] row : rows) {
-                    E record = entity.cast(row[0]);
-                    last.add(record);
-                    candidates.putIfAbsent(row[1], record);
+                    last.add(entity.cast(row[0]));
+                    candidates.add(row[1]);
                 }
             }
         }
         if (answering <= 1) {
             return last;
         }
-        List<Object> ids = new ArrayList<>(candidates.keySet());
         // One SQL text per power of two, not per count: the statement stays prepared.
-        Object filler = ids.get(ids.size() - 1);
-        while (Integer.bitCount(ids.size()) != 1) {
-            ids.add(filler);
-        }
         return em.createQuery(from + alias + ".id in :" + CANDIDATES + " order by " + orderBy, entity)
-            .setParameter(CANDIDATES, ids).setMaxResults(max).getResultList();
+            .setParameter(CANDIDATES, InLists.paddedWithoutBound(candidates)).setMaxResults(max).getResultList();
     }
 
     /**
@@ -99,6 +92,9 @@ public final class VisibleRows {
         List<Object> found = new ArrayList<>(new LinkedHashSet<>(query(em, Object.class, keys.query(),
             branch.parameters(), null, MAX_KEYS + 1)));
         found.removeIf(Objects::isNull);
+        if (found.isEmpty()) {
+            return List.of();
+        }
         if (found.size() > MAX_KEYS) {
             return List.of(Map.entry("(" + branch.jpql() + ")", branch.parameters()));
         }
@@ -131,7 +127,7 @@ public final class VisibleRows {
                                      Map<String, ?> parameters, int max) {
         TypedQuery<E> query = em.createQuery(jpql, entity);
         filter.forEach((name, value) -> {
-            if (Pattern.compile(":" + name + "\\b").matcher(jpql).find()) {
+            if (names(jpql, name)) {
                 query.setParameter(name, value);
             }
         });
@@ -139,5 +135,17 @@ public final class VisibleRows {
             parameters.forEach(query::setParameter);
         }
         return query.setMaxResults(max).getResultList();
+    }
+
+    /** Whether the query has the parameter {@code :name} (not merely one whose name starts with it). */
+    private static boolean names(String jpql, String name) {
+        String parameter = ":" + name;
+        for (int at = jpql.indexOf(parameter); at >= 0; at = jpql.indexOf(parameter, at + 1)) {
+            int after = at + parameter.length();
+            if (after == jpql.length() || !Character.isJavaIdentifierPart(jpql.charAt(after))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -21,8 +21,19 @@ public final class InLists {
 
     /** The values, their last one repeated up to the next power of two (at most {@link #CHUNK}). */
     public static <T> List<T> padded(Collection<T> values) {
-        if (values.isEmpty() || values.size() > CHUNK) {
+        if (values.size() > CHUNK) {
             throw new IllegalArgumentException("between 1 and " + CHUNK + " values, not " + values.size());
+        }
+        return paddedWithoutBound(values);
+    }
+
+    /**
+     * The values, their last one repeated up to the next power of two, however many: for one statement whose list
+     * the caller keeps within the databases' parameter limits (a page's candidates, at most a few thousand).
+     */
+    public static <T> List<T> paddedWithoutBound(Collection<T> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("at least one value");
         }
         List<T> padded = new ArrayList<>(values);
         int size = Integer.highestOneBit(padded.size() - 1) << 1;

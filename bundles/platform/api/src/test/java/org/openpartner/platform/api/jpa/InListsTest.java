@@ -25,6 +25,13 @@ public class InListsTest {
     public void refusesEmptyAndOversizedLists() {
         assertThrows(IllegalArgumentException.class, () -> InLists.padded(List.of()));
         assertThrows(IllegalArgumentException.class, () -> InLists.padded(numbers(513)));
+        assertThrows(IllegalArgumentException.class, () -> InLists.paddedWithoutBound(List.of()));
+    }
+
+    @Test
+    public void padsLongerListsForOneStatementOnRequest() {
+        assertEquals(1024, InLists.paddedWithoutBound(numbers(513)).size());
+        assertEquals(List.of(0, 1, 2, 2), InLists.paddedWithoutBound(numbers(3)));
     }
 
     @Test
