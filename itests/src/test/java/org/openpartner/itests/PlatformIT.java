@@ -5,8 +5,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
@@ -43,6 +47,44 @@ public class PlatformIT extends OpenPartnerTestSupport {
         assertTrue(ui.body().contains("SwaggerUIBundle"));
         assertEquals(200, http.send("GET", "/docs/swagger-ui-bundle.js", null, null).status());
         assertEquals(404, http.send("GET", "/docs/index.html", null, null).status());
+    }
+
+    /**
+     * Installing or removing an add-on republishes the API; requests that arrive meanwhile are answered by the old
+     * resources or the new ones, never with an error (the republication used to leave a gap: 500 and 404).
+     */
+    @Test
+    public void requestsDuringARepublicationAreAnswered() throws InterruptedException {
+        Http http = api();
+        String admin = adminToken(http);
+        AtomicBoolean churning = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        Runnable client = () -> {
+            while (churning.get()) {
+                for (Http.Response response : List.of(http.get("/health", null), http.get("/me", admin))) {
+                    if (response.status() == 200) {
+                        answered.incrementAndGet();
+                    } else {
+                        failures.add(response.toString());
+                    }
+                }
+            }
+        };
+        List<Thread> clients = List.of(new Thread(client, "republication-client-1"), new Thread(client, "republication-client-2"));
+        clients.forEach(Thread::start);
+        try {
+            for (int i = 0; i < 2; i++) {
+                withWidgets(http, () -> assertEquals(200, http.get("/test-widgets", admin).status()));
+            }
+        } finally {
+            churning.set(false);
+            for (Thread thread : clients) {
+                thread.join();
+            }
+        }
+        assertTrue("requests ran during the republications: " + answered.get(), answered.get() > 100);
+        assertEquals("failed while the API was republished", List.of(), failures.subList(0, Math.min(5, failures.size())));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.openpartner.platform.internal.rest;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,9 +13,17 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import org.apache.cxf.Bus;
+import org.apache.cxf.BusException;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.service.model.EndpointInfo;
+import org.apache.cxf.transport.Destination;
+import org.apache.cxf.transport.DestinationFactoryManager;
+import org.apache.cxf.transport.MessageObserver;
+import org.apache.cxf.transport.http.DestinationRegistryImpl;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.spi.RestResource;
 import org.openpartner.platform.internal.PlatformConfig;
@@ -35,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * {@code org.apache.cxf.osgi} configuration the platform feature installs). It publishes every
  * {@link RestResource} service and republishes when bundles add or withdraw resources; bursts of changes (a
  * feature starting) are coalesced into one republication.
+ *
+ * <p>A republication must not leave a gap: destroying the old server before creating the new one answered requests
+ * in between with CXF's 500 ("incomingObserver is null") or 404. So each server gets a destination of its own that
+ * nothing routes to, and the one destination the servlet routes {@code /v1} to carries a {@link Handover} that
+ * passes each request to the current server; switching it is one volatile write, after which the old server is
+ * destroyed (requests it already took finish on it).
  */
 @Component(immediate = true, configurationPid = PlatformConfig.PID)
 public class RestServer {
@@ -53,8 +68,10 @@ public class RestServer {
     private final List<Object> providers;
     private final BodySizeFilter bodySizeFilter;
     private final FieldMasks.RequestSource fieldMasks = new FieldMasks.RequestSource();
+    private final Handover handover = new Handover();
     private ScheduledFuture<?> pending;
     private Server server;
+    private Destination routed;
     private boolean active;
 
     @Activate
@@ -109,7 +126,11 @@ public class RestServer {
     synchronized void deactivate() {
         active = false;
         publisher.shutdownNow();
-        stopServer();
+        withdraw();
+        if (routed != null) {
+            routed.shutdown();
+            routed = null;
+        }
     }
 
     private synchronized void schedulePublish() {
@@ -126,33 +147,70 @@ public class RestServer {
         if (!active) {
             return;
         }
-        stopServer();
         List<Object> beans = new ArrayList<>(resources);
         if (beans.isEmpty()) {
+            withdraw();
             return;
         }
         beans.sort(Comparator.comparing(r -> r.getClass().getName()));
+        Server next;
+        try {
+            next = create(beans);
+            if (routed == null) {
+                EndpointInfo endpoint = next.getEndpoint().getEndpointInfo();
+                routed = bus.getExtension(DestinationFactoryManager.class)
+                    .getDestinationFactory(endpoint.getTransportId()).getDestination(endpoint, bus);
+            }
+        } catch (RuntimeException | IOException | BusException e) {
+            // The previous server, if any, goes on serving the resources it had.
+            LOG.error("Could not publish the REST resources", e);
+            return;
+        }
+        handover.current = next.getDestination().getMessageObserver();
+        routed.setMessageObserver(handover);
+        Server previous = server;
+        server = next;
+        if (previous != null) {
+            previous.destroy();
+        }
+        LOG.info("Published {} REST resources at /api{}", beans.size(), ADDRESS);
+    }
+
+    private Server create(List<Object> beans) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress(ADDRESS);
+            // A registry of its own: the servlet never routes to this destination; the handover does.
+            factory.setDestinationFactory(new HTTPTransportFactory(new DestinationRegistryImpl()));
             factory.setServiceBeans(beans);
             factory.setProviders(providers);
-            server = factory.create();
-            LOG.info("Published {} REST resources at /api{}", beans.size(), ADDRESS);
-        } catch (RuntimeException e) {
-            LOG.error("Could not publish the REST resources", e);
+            return factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
-    private void stopServer() {
+    /** No resources: the routed destination leaves the servlet's registry (CXF answers 404) until some come back. */
+    private void withdraw() {
+        if (routed != null) {
+            routed.setMessageObserver(null);
+        }
         if (server != null) {
             server.destroy();
             server = null;
+        }
+    }
+
+    /** The routed destination's observer: hands each request to the current server's chain. */
+    static final class Handover implements MessageObserver {
+        volatile MessageObserver current;
+
+        @Override
+        public void onMessage(Message message) {
+            current.onMessage(message);
         }
     }
 }
