@@ -234,8 +234,10 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertFalse(before.get("read").get("allowed").asBoolean());
             assertTrue(before.toString(), before.get("read").get("reasons").toString().contains("PRIVATE"));
 
-            // The owner invites Bravo's dealer to follow up, read-only: it reads the record but cannot change it.
-            assertStatus(201, null, http.post(team, alpha.get(0), Map.of("userId", bravoUser)));
+            // A dealer invites its colleagues and the upstream's employees: another company's users are unknown to it.
+            assertStatus(400, "unknown_user", http.post(team, alpha.get(0), Map.of("userId", bravoUser)));
+            // The upstream invites Bravo's dealer to follow up, read-only: it reads the record but cannot change it.
+            assertStatus(201, null, http.post(team, admin, Map.of("userId", bravoUser)));
             assertEquals("Shared widget", http.get("/test-widgets/" + widget, bravo).json().get("name").asText());
             assertEquals(List.of("Shared widget"), widgetNames(http, bravo));
             assertStatus(403, "record_read_only", http.put("/test-widgets/" + widget, bravo, Map.of("name", "Taken")));
@@ -247,7 +249,7 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertTrue(shared.toString(), shared.get("read").get("reasons").toString().contains("related team"));
 
             // Read-write membership lets it change the record; removing it takes everything back.
-            assertStatus(201, null, http.post(team, alpha.get(0), Map.of("userId", bravoUser, "access", "WRITE")));
+            assertStatus(201, null, http.post(team, admin, Map.of("userId", bravoUser, "access", "WRITE")));
             assertStatus(200, null, http.put("/test-widgets/" + widget, bravo, Map.of("name", "Shared widget 2")));
             assertEquals("WRITE", http.get(team, admin).json().get(0).get("access").asText());
             String console = console("access:explain --tenant " + upstream.id() + " " + bravoUser + " test-widget " + widget)
@@ -260,6 +262,9 @@ public class AccessIT extends OpenPartnerTestSupport {
             // A colleague outside the record's reach cannot see or change its team; bad members are refused.
             assertStatus(404, null, http.post(team, alpha.get(1), Map.of("userId", bravoUser)));
             assertStatus(400, "unknown_user", http.post(team, alpha.get(0), Map.of("userId", "no-such-user")));
+            String colleague = http.get("/me", alpha.get(1)).json().get("userId").asText();
+            assertStatus(201, null, http.post(team, alpha.get(0), Map.of("userId", colleague)));
+            assertEquals("Shared widget 2", http.get("/test-widgets/" + widget, alpha.get(1)).json().get("name").asText());
             assertStatus(404, null, http.get("/records/test-widget/no-such-record/team", admin));
             assertStatus(400, "required", http.get("/access/explain?object=test-widget&record=" + widget, admin));
             assertStatus(403, null, http.get("/access/explain?user=" + bravoUser + "&object=test-widget&record=" + widget,

@@ -17,7 +17,7 @@ import org.openpartner.access.internal.jpa.DataScopeEntity;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
-import org.openpartner.platform.api.IdentityService;
+import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.ObjectDefinition;
@@ -34,16 +34,16 @@ public class ScopeAdminImpl implements ScopeAdmin {
 
     private final Transactions tx;
     private final ObjectRegistry registry;
-    private final IdentityService identities;
+    private final MembershipService memberships;
     private final EventPublisher events;
 
     @Activate
     public ScopeAdminImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
-                          @Reference ObjectRegistry registry, @Reference IdentityService identities,
+                          @Reference ObjectRegistry registry, @Reference MembershipService memberships,
                           @Reference EventPublisher events) {
         this.tx = new Transactions(emf);
         this.registry = registry;
-        this.identities = identities;
+        this.memberships = memberships;
         this.events = events;
     }
 
@@ -121,8 +121,7 @@ public class ScopeAdminImpl implements ScopeAdmin {
         }
         int index = 0;
         for (String company : companies) {
-            if (company == null || company.equals(ctx.tenantId()) || identities.findEnterprise(company)
-                .filter(e -> e.id().equals(company)).isEmpty()) {
+            if (!memberships.isDownstreamCompany(ctx.tenantId(), company)) {
                 throw ApiException.badRequest("unknown_company", "companyIds[" + index + "] is not a downstream company: "
                     + company, "companyIds");
             }

@@ -16,7 +16,6 @@ import org.openpartner.access.api.dto.SharingRuleInput;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
-import org.openpartner.platform.api.IdentityService;
 import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.RoleService;
@@ -35,19 +34,17 @@ public class SharingRuleAdminImpl implements SharingRuleAdmin {
 
     private final Transactions tx;
     private final ObjectRegistry registry;
-    private final IdentityService identities;
     private final RoleService roles;
     private final MembershipService memberships;
     private final EventPublisher events;
 
     @Activate
     public SharingRuleAdminImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
-                                @Reference ObjectRegistry registry, @Reference IdentityService identities,
+                                @Reference ObjectRegistry registry,
                                 @Reference RoleService roles, @Reference MembershipService memberships,
                                 @Reference EventPublisher events) {
         this.tx = new Transactions(emf);
         this.registry = registry;
-        this.identities = identities;
         this.roles = roles;
         this.memberships = memberships;
         this.events = events;
@@ -155,7 +152,7 @@ public class SharingRuleAdminImpl implements SharingRuleAdmin {
     }
 
     private boolean isCompany(CallContext ctx, String id) {
-        return !id.equals(ctx.tenantId()) && identities.findEnterprise(id).filter(e -> e.id().equals(id)).isPresent();
+        return memberships.isDownstreamCompany(ctx.tenantId(), id);
     }
 
     static SharingRule toDto(ShareRule r) {

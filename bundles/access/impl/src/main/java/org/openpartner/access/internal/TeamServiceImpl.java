@@ -70,9 +70,14 @@ public class TeamServiceImpl implements TeamService {
         if (input == null || input.userId() == null || input.userId().isBlank()) {
             throw ApiException.badRequest("required", "userId is required", "userId");
         }
-        if (memberships.contextOf(ctx.tenantId(), input.userId()).isEmpty()) {
+        // A downstream user invites its own colleagues and the upstream's employees; another company's users are
+        // as unknown to it as users who do not exist (their ids are no way to learn they exist, or their names).
+        boolean reachable = memberships.contextOf(ctx.tenantId(), input.userId())
+            .filter(member -> !ctx.isExternal() || member.isInternal() || ctx.companyId().equals(member.companyId()))
+            .isPresent();
+        if (!reachable) {
             throw ApiException.badRequest("unknown_user", "userId is no active employee or external user of this "
-                + "enterprise", "userId");
+                + "enterprise that you may invite", "userId");
         }
         RecordAccess access = input.access() == null ? RecordAccess.READ : input.access();
         String principal = USER + input.userId();

@@ -412,6 +412,11 @@ public class ConnectionServiceImpl implements ConnectionService {
 
     @Override
     public void removeConnector(CallContext ctx, String connectionId, String userId) {
+        if (!ctx.isInternal()) {
+            // An external user acts within its company for the upstream; it administers neither side of a connection,
+            // whichever id it names (so the answer does not tell whether another company's connection exists).
+            throw ApiException.forbidden("only the upstream's channel managers or the company's administrator may do this");
+        }
         ConnectionEntity connection = tx.read(em -> em.find(ConnectionEntity.class, connectionId == null ? "" : connectionId));
         if (connection == null || !(connection.getTenantId().equals(ctx.tenantId()) || connection.getCompanyId().equals(ctx.tenantId()))) {
             throw ApiException.notFound("Connection");

@@ -94,6 +94,15 @@ public interface MembershipService {
      */
     Optional<CallContext> contextOf(String tenantId, String userId);
 
+    /**
+     * Whether the company is a downstream company of the tenant: it has (or had) members acting for the tenant. Ids
+     * of other enterprises, including other tenants' partners, are not, so configuration that names companies
+     * (scopes, sharing rules) refuses them as it refuses ids that exist nowhere.
+     *
+     * @since 1.4
+     */
+    boolean isDownstreamCompany(String tenantId, String companyId);
+
     /** Upstream: takes an external role from a member of the tenant (idempotent). */
     void revokeExternalRole(CallContext ctx, String userId, String roleKey);
 }

@@ -340,13 +340,16 @@ public class MembershipServiceImpl implements MembershipService {
     @Override
     public void removeMember(CallContext ctx, String tenantId, String connectionId, String userId) {
         tx.inTransaction(em -> {
-            MembershipEntity membership = IdentityStore.membership(em, userId, tenantId)
-                .filter(m -> m.getConnectionId().equals(connectionId)).orElseThrow(() -> ApiException.notFound("Member"));
+            // Who may remove members at all is decided before any lookup, and a downstream admin finds only its own
+            // company's members: the answer tells nothing about other ids.
             boolean upstream = ctx.isChannelStaff() && ctx.tenantId().equals(tenantId);
-            boolean downstreamAdmin = ctx.isInternal() && ctx.tenantAdmin() && ctx.tenantId().equals(membership.getCompanyId());
-            if (!upstream && !downstreamAdmin) {
+            if (!upstream && !(ctx.isInternal() && ctx.tenantAdmin())) {
                 throw upstreamOrAdminOnly(ctx);
             }
+            MembershipEntity membership = IdentityStore.membership(em, userId, tenantId)
+                .filter(m -> m.getConnectionId().equals(connectionId))
+                .filter(m -> upstream || ctx.tenantId().equals(m.getCompanyId()))
+                .orElseThrow(() -> ApiException.notFound("Member"));
             em.remove(membership);
             em.createQuery("delete from UserRoleEntity r where r.tenantId = :t and r.userId = :u")
                 .setParameter("t", tenantId).setParameter("u", userId).executeUpdate();
@@ -468,6 +471,16 @@ public class MembershipServiceImpl implements MembershipService {
                 return Optional.<CallContext>empty();
             }
         });
+    }
+
+    @Override
+    public boolean isDownstreamCompany(String tenantId, String companyId) {
+        if (tenantId == null || companyId == null || companyId.equals(tenantId)) {
+            return false;
+        }
+        return tx.read(em -> !em.createQuery("select m.id from MembershipEntity m where m.tenantId = :t and m.companyId = :c",
+                String.class)
+            .setParameter("t", tenantId).setParameter("c", companyId).setMaxResults(1).getResultList().isEmpty());
     }
 
     @Override
