@@ -58,7 +58,8 @@ public class AccessControlImpl implements AccessControl {
     public VisibilityFilter visibleFilter(CallContext ctx, String objectName, String alias, RecordAccess access) {
         ObjectDefinition object = registry.require(objectName);
         DataScope scope = reach.scope(ctx, objectName);
-        return Visibility.filter(ctx, object.name(), object.shareable(), scope, alias, access);
+        return Visibility.filter(ctx, object.name(), object.shareable(), scope, alias, access,
+            reach.ruleRoles(ctx, object.name(), access));
     }
 
     @Override

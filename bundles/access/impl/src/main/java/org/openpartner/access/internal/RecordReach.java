@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
 
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.access.DataScope;
@@ -15,6 +16,7 @@ import org.openpartner.platform.api.access.RecordOwnership;
 import org.openpartner.platform.api.access.jpa.HierarchyLink;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
+import org.openpartner.platform.api.jpa.InLists;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +43,20 @@ public class RecordReach {
             return DataScope.PRIVATE;
         }
         return tx.read(em -> ScopeStore.scopeOf(em, ctx.tenantId(), object.name(), ctx.companyId()));
+    }
+
+    /** The roles whose holders' records sharing rules give the caller (see {@link Visibility#ruleRolesQuery}). */
+    Set<String> ruleRoles(CallContext ctx, String objectName, RecordAccess access) {
+        ObjectDefinition object = registry.require(objectName);
+        if (!object.shareable() || Visibility.reachesTenant(ctx) || (!ctx.isExternal() && !ctx.isInternal())) {
+            return Set.of();
+        }
+        boolean write = access == RecordAccess.WRITE;
+        return Set.copyOf(tx.read(em -> InLists.query(Visibility.principals(ctx), keys -> {
+            TypedQuery<String> query = em.createQuery(Visibility.ruleRolesQuery(write), String.class)
+                .setParameter("t", ctx.tenantId()).setParameter("o", object.name()).setParameter("p", keys);
+            return (write ? query.setParameter("w", ShareGrant.WRITE) : query).getResultList();
+        })));
     }
 
     /** Why the caller reaches the record; empty when it does not, or the record does not exist. */

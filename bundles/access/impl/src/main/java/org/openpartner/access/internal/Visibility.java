@@ -2,6 +2,7 @@ package org.openpartner.access.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
+import org.openpartner.platform.api.jpa.InLists;
 
 /**
  * SPEC S4's reach as a JPQL condition: ownership, the data scope of the caller's company, the grants on each
@@ -29,7 +31,7 @@ final class Visibility {
     static final String PRINCIPALS = "opAccPrincipals";
     static final String WRITE_LEVEL = "opAccWrite";
     static final String SOURCE_COMPANY = "opAccSourceCompany";
-    static final String SOURCE_ROLE = "opAccSourceRole";
+    static final String RULE_ROLES = "opAccRuleRoles";
     static final String ANCESTOR_COMPANY = "opAccAncestor";
     static final String HIDDEN = "opAccHidden";
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -49,6 +51,16 @@ final class Visibility {
         return keys;
     }
 
+    /**
+     * The query of the roles whose holders' records sharing rules give the caller ({@link #principals} as
+     * {@code :p}, the tenant as {@code :t}, the object as {@code :o}), for writing when {@code write} (then with the
+     * write level as {@code :w}).
+     */
+    static String ruleRolesQuery(boolean write) {
+        return "select r.sourceKey from ShareRule r where r.tenantId = :t and r.objectName = :o and r.target in :p"
+            + " and r.sourceKind = '" + ShareRule.SOURCE_ROLE + "'" + (write ? " and r.accessLevel = :w" : "");
+    }
+
     /** Whether the caller reaches every record of its tenant (channel staff, the console). */
     static boolean reachesTenant(CallContext ctx) {
         return ctx.isConsole() || ctx.isChannelStaff();
@@ -57,9 +69,11 @@ final class Visibility {
     /**
      * @param scope     the data scope of the caller's company; only consulted for external users
      * @param shareable whether the object's records carry grants (then the query's unit maps {@link ShareGrant})
+     * @param ruleRoles the roles whose holders' records sharing rules give the caller, for this access (see
+     *                  {@link #ruleRolesQuery}); read before the filter is built
      */
     static VisibilityFilter filter(CallContext ctx, String object, boolean shareable, DataScope scope, String alias,
-                                   RecordAccess access) {
+                                   RecordAccess access, Collection<String> ruleRoles) {
         if (alias == null || !ALIAS.matcher(alias).matches()) {
             throw new IllegalArgumentException("not a JPQL identification variable: " + alias);
         }
@@ -102,11 +116,15 @@ final class Visibility {
             reach.add("exists (select r.id " + companyRules + " and r.sourceKey = " + alias + ".ownerCompanyId)",
                 new VisibilityFilter.Keys(alias + ".ownerCompanyId", "select r.sourceKey " + companyRules, tenantOf, null),
                 append(granted, SOURCE_COMPANY, ShareRule.SOURCE_COMPANY));
-            String roleRules = "from ShareRule r, RoleAssignment a" + rules + " and r.sourceKind = :" + SOURCE_ROLE
-                + " and a.tenantId = :" + TENANT + " and a.roleKey = r.sourceKey";
-            reach.add("exists (select r.id " + roleRules + " and a.userId = " + alias + ".ownerUserId)",
-                new VisibilityFilter.Keys(alias + ".ownerUserId", "select a.userId " + roleRules, tenantOf, null),
-                append(granted, SOURCE_ROLE, ShareRule.SOURCE_ROLE));
+            // Role sources come resolved (a few rules, read first): the holders are then asked for by role key, which
+            // PostgreSQL estimates from the key's own statistics; joined to the rules, it planned for the average
+            // role and scanned every assignment of the tenant (45 ms at 100,000 users, access benchmark).
+            if (!ruleRoles.isEmpty()) {
+                String holders = "from RoleAssignment a where a.tenantId = :" + TENANT + " and a.roleKey in :" + RULE_ROLES;
+                reach.add("exists (select a.id " + holders + " and a.userId = " + alias + ".ownerUserId)",
+                    new VisibilityFilter.Keys(alias + ".ownerUserId", "select a.userId " + holders, tenantOf, null),
+                    RULE_ROLES, InLists.padded(new ArrayList<>(new TreeSet<>(ruleRoles))));
+            }
             if (ctx.isExternal()) {
                 // The partner hierarchy: records owned within a partner below the caller's company, unless the
                 // record is hidden from parent partners.

@@ -44,7 +44,7 @@ public class VisibilityTest {
             {DataScope.PUBLIC_READ_WRITE, RecordAccess.WRITE, OWN_OR_ANY_COMPANY},
         };
         for (Object[] c : cases) {
-            VisibilityFilter filter = Visibility.filter(DEALER, "lead", false, (DataScope) c[0], "l", (RecordAccess) c[1]);
+            VisibilityFilter filter = Visibility.filter(DEALER, "lead", false, (DataScope) c[0], "l", (RecordAccess) c[1], List.of());
             assertEquals(c[0] + " " + c[1], c[2], filter.jpql());
             assertEquals("t1", filter.parameters().get("opAccTenant"));
             assertEquals("u1", filter.parameters().get("opAccUser"));
@@ -55,33 +55,33 @@ public class VisibilityTest {
 
     @Test
     public void channelStaffReachTheirWholeTenantAndNothingElse() {
-        VisibilityFilter filter = Visibility.filter(STAFF, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE);
+        VisibilityFilter filter = Visibility.filter(STAFF, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE, List.of());
         assertEquals("l.tenantId = :opAccTenant", filter.jpql());
         assertEquals(Map.of("opAccTenant", "t1"), filter.parameters());
     }
 
     @Test
     public void otherEmployeesReachTheirOwnRecordsWhateverTheScope() {
-        assertEquals(OWN, Visibility.filter(CLERK, "lead", false, DataScope.PUBLIC_READ_WRITE, "l", RecordAccess.READ).jpql());
+        assertEquals(OWN, Visibility.filter(CLERK, "lead", false, DataScope.PUBLIC_READ_WRITE, "l", RecordAccess.READ, List.of()).jpql());
     }
 
     @Test
     public void aCallerOfNeitherKindReachesNothing() {
         assertEquals("l.tenantId = :opAccTenant and l.id is null",
-            Visibility.filter(OTHER_TENANTS_EMPLOYEE, "lead", true, DataScope.PUBLIC_READ_WRITE, "l", RecordAccess.READ).jpql());
+            Visibility.filter(OTHER_TENANTS_EMPLOYEE, "lead", true, DataScope.PUBLIC_READ_WRITE, "l", RecordAccess.READ, List.of()).jpql());
     }
 
     @Test
     public void grantsRulesAndTheHierarchyReachRecordsSharedWithTheUserItsCompanyItsRolesEveryCompanyOrItsParents() {
-        VisibilityFilter read = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ);
+        VisibilityFilter read = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ,
+            List.of("key-account"));
         assertEquals("(l.tenantId = :opAccTenant and (l.ownerUserId = :opAccUser"
             + " or exists (select g.id from ShareGrant g where g.tenantId = :opAccTenant and g.objectName = :opAccObject"
             + " and g.principal in :opAccPrincipals and g.recordId = l.id)"
             + " or exists (select r.id from ShareRule r where r.tenantId = :opAccTenant and r.objectName = :opAccObject"
             + " and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceCompany and r.sourceKey = l.ownerCompanyId)"
-            + " or exists (select r.id from ShareRule r, RoleAssignment a where r.tenantId = :opAccTenant"
-            + " and r.objectName = :opAccObject and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceRole"
-            + " and a.tenantId = :opAccTenant and a.roleKey = r.sourceKey and a.userId = l.ownerUserId)"
+            + " or exists (select a.id from RoleAssignment a where a.tenantId = :opAccTenant"
+            + " and a.roleKey in :opAccRuleRoles and a.userId = l.ownerUserId)"
             + " or (exists (select h.id from HierarchyLink h where h.tenantId = :opAccTenant"
             + " and h.ancestorCompanyId = :opAccAncestor and h.descendantCompanyId = l.ownerCompanyId)"
             + " and not exists (select x.id from ShareGrant x where x.tenantId = :opAccTenant and x.objectName = :opAccObject"
@@ -97,21 +97,24 @@ public class VisibilityTest {
         assertEquals(new VisibilityFilter.Keys("l.id", "select g.recordId from ShareGrant g where g.tenantId = :opAccTenant"
             + " and g.objectName = :opAccObject and g.principal in :opAccPrincipals", "concat(l.tenantId, '') = :opAccTenant", null),
             read.alternatives().get(1).keys());
-        assertEquals("select a.userId from ShareRule r, RoleAssignment a where r.tenantId = :opAccTenant"
-            + " and r.objectName = :opAccObject and r.target in :opAccPrincipals and r.sourceKind = :opAccSourceRole"
-            + " and a.tenantId = :opAccTenant and a.roleKey = r.sourceKey", read.alternatives().get(3).keys().query());
+        assertEquals("select a.userId from RoleAssignment a where a.tenantId = :opAccTenant"
+            + " and a.roleKey in :opAccRuleRoles", read.alternatives().get(3).keys().query());
+        assertEquals(List.of("key-account"), read.parameters().get("opAccRuleRoles"));
+        // With no rule from a role for the caller, no role alternative (and no query of its holders).
+        assertEquals(4, Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ, List.of())
+            .alternatives().size());
         VisibilityFilter.Keys below = read.alternatives().get(4).keys();
         assertEquals("l.ownerCompanyId", below.attribute());
         assertEquals("select x.recordId from ShareGrant x where x.tenantId = :opAccTenant and x.objectName = :opAccObject"
             + " and x.principal = :opAccHidden", below.excluded());
-        VisibilityFilter write = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE);
+        VisibilityFilter write = Visibility.filter(DEALER, "lead", true, DataScope.PRIVATE, "l", RecordAccess.WRITE,
+            List.of("key-account"));
         assertTrue(write.jpql().contains("and g.accessLevel = :opAccWrite and g.recordId = l.id)"));
         assertTrue(write.jpql().contains("and r.accessLevel = :opAccWrite and r.sourceKind = :opAccSourceCompany"));
-        assertTrue(write.jpql().contains("and r.accessLevel = :opAccWrite and r.sourceKind = :opAccSourceRole"));
         assertTrue(write.jpql().contains("h.ancestorCompanyId = :opAccAncestor and h.accessLevel = :opAccWrite"
             + " and h.descendantCompanyId = l.ownerCompanyId)"));
         // Employees are in no company, so no hierarchy puts them above one.
-        assertTrue(!Visibility.filter(CLERK, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ).jpql()
+        assertTrue(!Visibility.filter(CLERK, "lead", true, DataScope.PRIVATE, "l", RecordAccess.READ, List.of()).jpql()
             .contains("HierarchyLink"));
         assertEquals("W", write.parameters().get("opAccWrite"));
         assertEquals(List.of("U:u3"), Visibility.principals(CLERK));
@@ -134,6 +137,6 @@ public class VisibilityTest {
 
     @Test(expected = IllegalArgumentException.class)
     public void theAliasMustBeAnIdentifier() {
-        Visibility.filter(DEALER, "lead", false, DataScope.PRIVATE, "l or 1=1", RecordAccess.READ);
+        Visibility.filter(DEALER, "lead", false, DataScope.PRIVATE, "l or 1=1", RecordAccess.READ, List.of());
     }
 }

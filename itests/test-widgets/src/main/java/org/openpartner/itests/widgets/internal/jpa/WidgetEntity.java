@@ -9,10 +9,12 @@ import javax.persistence.Version;
 
 /** A shareable record: tenant, owning user and owning company are what the access model's filter reads. */
 @Entity
-// Indexes for the access filter's ownership branches and the list's order (the access benchmark lists them).
+// Indexes for the access filter's ownership alternatives and the list's order (the access benchmark lists them).
+// The ownership indexes cover what an alternative reads (tenant check, order, id), so a distributor's thousands of
+// records below it are ordered from the index alone, without reading each row.
 @Table(name = "OP_TEST_WIDGET", indexes = {
-    @Index(name = "IX_TEST_WIDGET_OWNER", columnList = "OWNER_USER_ID"),
-    @Index(name = "IX_TEST_WIDGET_COMPANY", columnList = "OWNER_COMPANY_ID"),
+    @Index(name = "IX_TEST_WIDGET_OWNER", columnList = "OWNER_USER_ID, TENANT_ID, NAME, ID"),
+    @Index(name = "IX_TEST_WIDGET_COMPANY", columnList = "OWNER_COMPANY_ID, TENANT_ID, NAME, ID"),
     @Index(name = "IX_TEST_WIDGET_NAME", columnList = "TENANT_ID, NAME, ID")})
 public class WidgetEntity {
 
