@@ -3,11 +3,13 @@ package org.openpartner.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.Test;
 
 /**
@@ -144,6 +146,49 @@ public class HierarchyIT extends OpenPartnerTestSupport {
             assertStatus(200, null, http.delete("/partners/" + charlie.partnerId() + "/parent", admin));
             assertStatus(204, null, http.delete("/partners/" + echo, admin));
             assertEquals(List.of(), nodeNames(http.get("/partners/" + charlie.partnerId() + "/hierarchy", admin).json()
+                .get("ancestors")));
+        });
+    }
+
+    /**
+     * A partner placed in a tree before it is connected has no company in the tree's links yet. When it connects,
+     * the partner.connected event (relayed through the outbox to PartnerCompanySync) fills its company in, and the
+     * parent's dealers reach its records; when the connection ends, partner.disconnected takes that away again.
+     */
+    @Test
+    public void aPartnerPlacedBeforeItConnectsIsReachedByItsParentOnceConnectedAndNotOnceEnded() {
+        Http http = api();
+        withWidgets(http, () -> {
+            Tenant upstream = newChannel(http);
+            String admin = upstream.adminToken();
+            String s = " " + upstream.suffix();
+            Company foxtrot = connect(http, upstream, "Foxtrot");
+            Http.Response created = http.post("/partners", admin, Map.of("name", "Golf" + s, "type", "dealer"));
+            assertStatus(201, null, created);
+            String golf = created.json().get("id").asText();
+            assertStatus(200, null, http.put("/partners/" + golf + "/parent", admin,
+                Map.of("parentPartnerId", foxtrot.partnerId())));
+            assertEquals(List.of(), partnerNames(http, foxtrot.dealer()));
+
+            String mobile = newMobile();
+            assertStatus(201, null, http.post("/partners/" + golf + "/contacts", admin, contact("Gina Golf", mobile, true)));
+            Http.Response connected = http.post("/connections", admin, Map.of("partnerId", golf));
+            assertStatus(201, null, connected);
+            String gina = dealerToken(http, upstream, mobile,
+                connected.json().get("connectors").get(0).get("initialPassword").asText(), "pw-" + upstream.suffix());
+            createWidget(http, gina, "Golf widget", 3);
+            Awaitility.await("the parent reaches the newly connected child's records").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> widgetNames(http, foxtrot.dealer()).equals(List.of("Golf widget")));
+            assertEquals(List.of("Golf" + s), partnerNames(http, foxtrot.dealer()));
+
+            String connection = connected.json().get("connection").get("id").asText();
+            assertStatus(200, null, http.post("/connections/" + connection + "/end", admin, Map.of("reason", "test")));
+            Awaitility.await("the parent no longer reaches the disconnected child's records").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200)).until(() -> widgetNames(http, foxtrot.dealer()).isEmpty());
+            assertEquals(List.of(), partnerNames(http, foxtrot.dealer()));
+            // The tree itself stays: the upstream still sees Golf below Foxtrot.
+            assertEquals(List.of("Foxtrot" + s + "@1"), nodeNames(http.get("/partners/" + golf + "/hierarchy", admin).json()
                 .get("ancestors")));
         });
     }
