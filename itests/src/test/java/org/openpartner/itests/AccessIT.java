@@ -353,6 +353,94 @@ public class AccessIT extends OpenPartnerTestSupport {
         });
     }
 
+    /**
+     * Each data scope for one company and each kind of sharing rule, through REST as an upstream sets them and as
+     * dealers then read and write: what each one reaches, for reading and for writing, and nothing beyond.
+     */
+    @Test
+    public void everyScopeAndEveryRuleKindReachExactlyWhatTheySay() {
+        Http http = api();
+        withWidgets(http, () -> {
+            Tenant upstream = newChannel(http);
+            String admin = upstream.adminToken();
+            String[] mobilesA = {newMobile(), newMobile()};
+            String mobileB = newMobile();
+            String mobileC = newMobile();
+            JsonNode a = connectNew(http, upstream, "Quebec " + upstream.suffix(), mobilesA);
+            JsonNode b = connectNew(http, upstream, "Romeo " + upstream.suffix(), mobileB);
+            JsonNode c = connectNew(http, upstream, "Sierra " + upstream.suffix(), mobileC);
+            List<String> alpha = dealersOf(http, upstream, a, mobilesA);
+            String bravo = dealersOf(http, upstream, b, mobileB).get(0);
+            String charlie = dealersOf(http, upstream, c, mobileC).get(0);
+            String companyA = a.get("connection").get("companyId").asText();
+            String companyB = b.get("connection").get("companyId").asText();
+            String companyC = c.get("connection").get("companyId").asText();
+            createWidget(http, alpha.get(0), "A0", 1);
+            String a1 = createWidget(http, alpha.get(1), "A1", 2);
+            String b0 = createWidget(http, bravo, "B0", 3);
+
+            // Scopes of company A (the others stay Private): reads, and whether A's first dealer may write A1 and B0.
+            record Expected(String scope, List<String> reads, int writeA1, int writeB0) {
+            }
+            for (Expected expected : List.of(
+                new Expected("PRIVATE", List.of("A0"), 404, 404),
+                new Expected("COMPANY_READ_ONLY", List.of("A0", "A1"), 403, 404),
+                new Expected("COMPANY_READ_WRITE", List.of("A0", "A1"), 200, 404),
+                // Public read-only writes as company read-write (DataScope).
+                new Expected("PUBLIC_READ_ONLY", List.of("A0", "A1", "B0"), 200, 403),
+                new Expected("PUBLIC_READ_WRITE", List.of("A0", "A1", "B0"), 200, 200))) {
+                assertStatus(200, null, http.put("/access/scopes/test-widget", admin,
+                    Map.of("scope", expected.scope(), "companyIds", List.of(companyA))));
+                assertEquals(expected.scope(), expected.reads(), widgetNames(http, alpha.get(0)));
+                assertEquals(expected.scope(), expected.writeA1(),
+                    http.put("/test-widgets/" + a1, alpha.get(0), Map.of("name", "A1")).status());
+                assertEquals(expected.scope(), expected.writeB0(),
+                    http.put("/test-widgets/" + b0, alpha.get(0), Map.of("name", "B0")).status());
+                assertEquals(expected.scope(), List.of("B0"), widgetNames(http, bravo));
+                assertEquals(expected.scope(), List.of(), widgetNames(http, charlie));
+            }
+            assertStatus(200, null, http.put("/access/scopes/test-widget", admin,
+                Map.of("scope", "PRIVATE", "companyIds", List.of(companyA))));
+
+            // A company's records to one user, read-only.
+            String charlieUser = http.get("/me", charlie).json().get("userId").asText();
+            Http.Response toUser = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "COMPANY", "source", companyB, "targetKind", "USER", "target", charlieUser));
+            assertStatus(201, null, toUser);
+            assertEquals(List.of("B0"), widgetNames(http, charlie));
+            assertStatus(403, "record_read_only", http.put("/test-widgets/" + b0, charlie, Map.of("name", "B0")));
+            assertEquals(List.of("A0"), widgetNames(http, alpha.get(0)));
+
+            // A company's records to the holders of a role: only A's second dealer holds it.
+            assertStatus(201, null, http.post("/access/roles", admin, Map.of("key", "east", "name", "East")));
+            String alpha1User = http.get("/me", alpha.get(1)).json().get("userId").asText();
+            assertStatus(204, null, http.put("/access/users/" + alpha1User + "/roles/east", admin, null));
+            Http.Response toRole = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "COMPANY", "source", companyB, "targetKind", "ROLE", "target", "east"));
+            assertStatus(201, null, toRole);
+            assertEquals(List.of("A1", "B0"), widgetNames(http, alpha.get(1)));
+            assertEquals(List.of("A0"), widgetNames(http, alpha.get(0)));
+
+            // The records of a role's holders to a company, read-write: Sierra's dealer changes Romeo's record.
+            String bravoUser = http.get("/me", bravo).json().get("userId").asText();
+            assertStatus(201, null, http.post("/access/roles", admin, Map.of("key", "key-account", "name", "Key account")));
+            assertStatus(204, null, http.put("/access/users/" + bravoUser + "/roles/key-account", admin, null));
+            Http.Response fromRole = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "ROLE", "source", "key-account", "targetKind", "COMPANY", "target", companyC, "access", "WRITE"));
+            assertStatus(201, null, fromRole);
+            assertStatus(200, null, http.put("/test-widgets/" + b0, charlie, Map.of("name", "B0")));
+            // Holding the role no longer: the rule no longer reaches the records it owns.
+            assertStatus(204, null, http.delete("/access/users/" + bravoUser + "/roles/key-account", admin));
+            assertStatus(403, "record_read_only", http.put("/test-widgets/" + b0, charlie, Map.of("name", "B0")));
+
+            for (Http.Response rule : List.of(toUser, toRole, fromRole)) {
+                assertStatus(204, null, http.delete("/access/sharing-rules/" + rule.json().get("id").asText(), admin));
+            }
+            assertEquals(List.of(), widgetNames(http, charlie));
+            assertEquals(List.of("A1"), widgetNames(http, alpha.get(1)));
+        });
+    }
+
     private static List<String> layoutFields(JsonNode layout) {
         List<String> fields = new ArrayList<>();
         layout.get("sections").forEach(section -> section.get("fields").forEach(f -> fields.add(f.get("name").asText())));
