@@ -20,8 +20,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The access engine. Permissions are read from the database on each call (two indexed queries; the REST layer
- * asks once per object and request), so a change is in force on every node as soon as it commits.
+ * The access engine. Permissions are read from the database for each request (two indexed queries), so a change
+ * is in force on every node as soon as it commits. Within one request they are read once: the resource and then
+ * the field masks of its answer ask with the same caller instance, which {@link CallerMemo} recognises.
  */
 @Component(service = AccessControl.class)
 public class AccessControlImpl implements AccessControl {
@@ -29,6 +30,7 @@ public class AccessControlImpl implements AccessControl {
     private final Transactions tx;
     private final ObjectRegistry registry;
     private final RecordReach reach;
+    private final CallerMemo<ObjectAccess> permissions = new CallerMemo<>(512, 2_000);
 
     @Activate
     public AccessControlImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
@@ -50,8 +52,8 @@ public class AccessControlImpl implements AccessControl {
         if (ctx.roles().isEmpty()) {
             return new RolePermissions(object, Map.of(), Map.of()).union(Set.of(), ctx.isExternal());
         }
-        RolePermissions permissions = tx.read(em -> PermissionStore.load(em, ctx.tenantId(), object, ctx.roles()));
-        return permissions.union(ctx.roles(), ctx.isExternal());
+        return permissions.get(ctx, object.name(), () -> tx.read(em -> PermissionStore.load(em, ctx.tenantId(), object,
+            ctx.roles())).union(ctx.roles(), ctx.isExternal()));
     }
 
     @Override
