@@ -22,9 +22,10 @@ final class CallerMemo<V> {
     private final Map<Key, Entry<V>> entries;
 
     CallerMemo(int maxEntries, long maxAgeMillis) {
-        this(maxEntries, maxAgeMillis, System::currentTimeMillis);
+        this(maxEntries, maxAgeMillis, () -> System.nanoTime() / 1_000_000);
     }
 
+    /** @param clock milliseconds from any origin, never going back */
     CallerMemo(int maxEntries, long maxAgeMillis, LongSupplier clock) {
         this.maxEntries = maxEntries;
         this.maxAgeMillis = maxAgeMillis;

@@ -121,7 +121,8 @@ public class ScopeAdminImpl implements ScopeAdmin {
         }
         int index = 0;
         for (String company : companies) {
-            if (!memberships.isDownstreamCompany(ctx.tenantId(), company)) {
+            // Removing a company's own scope (no scope given) needs no check: it removes nothing elsewhere.
+            if (input.scope() != null && !memberships.isDownstreamCompany(ctx.tenantId(), company)) {
                 throw ApiException.badRequest("unknown_company", "companyIds[" + index + "] is not a downstream company: "
                     + company, "companyIds");
             }

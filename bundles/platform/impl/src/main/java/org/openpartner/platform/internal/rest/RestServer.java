@@ -153,7 +153,8 @@ public class RestServer {
             return;
         }
         beans.sort(Comparator.comparing(r -> r.getClass().getName()));
-        Server next;
+        Server next = null;
+        MessageObserver serving = handover.current;
         try {
             next = create(beans);
             if (routed == null) {
@@ -161,13 +162,18 @@ public class RestServer {
                 routed = bus.getExtension(DestinationFactoryManager.class)
                     .getDestinationFactory(endpoint.getTransportId()).getDestination(endpoint, bus);
             }
+            // The new chain first, then the routed destination's observer (the same handover after the first time).
+            handover.current = next.getDestination().getMessageObserver();
+            routed.setMessageObserver(handover);
         } catch (RuntimeException | IOException | BusException e) {
-            // The previous server, if any, goes on serving the resources it had.
+            // The previous server, if any, goes on serving the resources it had; the new one goes.
+            handover.current = serving;
+            if (next != null) {
+                next.destroy();
+            }
             LOG.error("Could not publish the REST resources", e);
             return;
         }
-        handover.current = next.getDestination().getMessageObserver();
-        routed.setMessageObserver(handover);
         Server previous = server;
         server = next;
         if (previous != null) {
