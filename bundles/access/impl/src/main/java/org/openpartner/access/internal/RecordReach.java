@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.access.DataScope;
@@ -16,7 +16,6 @@ import org.openpartner.platform.api.access.RecordOwnership;
 import org.openpartner.platform.api.access.jpa.HierarchyLink;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
-import org.openpartner.platform.api.jpa.InLists;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,18 +44,18 @@ public class RecordReach {
         return tx.read(em -> ScopeStore.scopeOf(em, ctx.tenantId(), object.name(), ctx.companyId()));
     }
 
-    /** The roles whose holders' records sharing rules give the caller (see {@link Visibility#ruleRolesQuery}). */
+    /**
+     * The roles whose holders' records sharing rules give the caller, for this access: read with the rules that
+     * {@link #of} reads for one record (a few rows), so the filter asks for holders by role key.
+     */
     Set<String> ruleRoles(CallContext ctx, String objectName, RecordAccess access) {
         ObjectDefinition object = registry.require(objectName);
         if (!object.shareable() || Visibility.reachesTenant(ctx) || (!ctx.isExternal() && !ctx.isInternal())) {
             return Set.of();
         }
-        boolean write = access == RecordAccess.WRITE;
-        return Set.copyOf(tx.read(em -> InLists.query(Visibility.principals(ctx), keys -> {
-            TypedQuery<String> query = em.createQuery(Visibility.ruleRolesQuery(write), String.class)
-                .setParameter("t", ctx.tenantId()).setParameter("o", object.name()).setParameter("p", keys);
-            return (write ? query.setParameter("w", ShareGrant.WRITE) : query).getResultList();
-        })));
+        return tx.read(em -> GrantStore.rulesFor(em, ctx.tenantId(), object.name(), Visibility.principals(ctx))).stream()
+            .filter(rule -> ShareRule.SOURCE_ROLE.equals(rule.getSourceKind()) && Reach.allows(rule.getAccessLevel(), access))
+            .map(ShareRule::getSourceKey).collect(Collectors.toSet());
     }
 
     /** Why the caller reaches the record; empty when it does not, or the record does not exist. */
@@ -114,7 +113,7 @@ public class RecordReach {
                 shared);
         }
 
-        private static boolean allows(String level, RecordAccess access) {
+        static boolean allows(String level, RecordAccess access) {
             return access == RecordAccess.READ || ShareGrant.WRITE.equals(level);
         }
     }

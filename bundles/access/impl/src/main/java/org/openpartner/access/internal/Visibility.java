@@ -51,16 +51,6 @@ final class Visibility {
         return keys;
     }
 
-    /**
-     * The query of the roles whose holders' records sharing rules give the caller ({@link #principals} as
-     * {@code :p}, the tenant as {@code :t}, the object as {@code :o}), for writing when {@code write} (then with the
-     * write level as {@code :w}).
-     */
-    static String ruleRolesQuery(boolean write) {
-        return "select r.sourceKey from ShareRule r where r.tenantId = :t and r.objectName = :o and r.target in :p"
-            + " and r.sourceKind = '" + ShareRule.SOURCE_ROLE + "'" + (write ? " and r.accessLevel = :w" : "");
-    }
-
     /** Whether the caller reaches every record of its tenant (channel staff, the console). */
     static boolean reachesTenant(CallContext ctx) {
         return ctx.isConsole() || ctx.isChannelStaff();
@@ -70,7 +60,7 @@ final class Visibility {
      * @param scope     the data scope of the caller's company; only consulted for external users
      * @param shareable whether the object's records carry grants (then the query's unit maps {@link ShareGrant})
      * @param ruleRoles the roles whose holders' records sharing rules give the caller, for this access (see
-     *                  {@link #ruleRolesQuery}); read before the filter is built
+     *                  {@link RecordReach#ruleRoles}); read before the filter is built
      */
     static VisibilityFilter filter(CallContext ctx, String object, boolean shareable, DataScope scope, String alias,
                                    RecordAccess access, Collection<String> ruleRoles) {
