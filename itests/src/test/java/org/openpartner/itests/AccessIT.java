@@ -30,7 +30,7 @@ public class AccessIT extends OpenPartnerTestSupport {
         JsonNode result = connectNew(http, upstream, name + " " + upstream.suffix(), mobile);
         String token = dealerToken(http, upstream, mobile, result.get("connectors").get(0).get("initialPassword").asText(),
             "pw-" + upstream.suffix());
-        return new Dealer(upstream, token, http.get("/me", token).json().get("userId").asText(),
+        return new Dealer(upstream, token, userId(http, token),
             result.get("connection").get("partnerId").asText());
     }
 
@@ -208,7 +208,7 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/test-widget", upstream.adminToken(),
                 Map.of("actions", List.of("view"))));
             assertStatus(403, "action_not_permitted", http.post(team, alpha.get(0),
-                Map.of("userId", http.get("/me", alpha.get(1)).json().get("userId").asText())));
+                Map.of("userId", userId(http, alpha.get(1)))));
             assertStatus(204, null, http.delete("/test-widgets/" + a1Widget, upstream.adminToken()));
         });
         assertFalse(http.get("/objects", adminToken(http)).body().contains("test-widget"));
@@ -226,7 +226,7 @@ public class AccessIT extends OpenPartnerTestSupport {
                 mobilesA);
             String bravo = dealersOf(http, upstream, connectNew(http, upstream, "November " + upstream.suffix(), mobileB),
                 mobileB).get(0);
-            String bravoUser = http.get("/me", bravo).json().get("userId").asText();
+            String bravoUser = userId(http, bravo);
             String widget = createWidget(http, alpha.get(0), "Shared widget", 5);
             String team = "/records/test-widget/" + widget + "/team";
             assertStatus(404, null, http.get("/test-widgets/" + widget, bravo));
@@ -262,7 +262,7 @@ public class AccessIT extends OpenPartnerTestSupport {
             // A colleague outside the record's reach cannot see or change its team; bad members are refused.
             assertStatus(404, null, http.post(team, alpha.get(1), Map.of("userId", bravoUser)));
             assertStatus(400, "unknown_user", http.post(team, alpha.get(0), Map.of("userId", "no-such-user")));
-            String colleague = http.get("/me", alpha.get(1)).json().get("userId").asText();
+            String colleague = userId(http, alpha.get(1));
             assertStatus(201, null, http.post(team, alpha.get(0), Map.of("userId", colleague)));
             assertEquals("Shared widget 2", http.get("/test-widgets/" + widget, alpha.get(1)).json().get("name").asText());
             assertStatus(404, null, http.get("/records/test-widget/no-such-record/team", admin));
@@ -308,7 +308,7 @@ public class AccessIT extends OpenPartnerTestSupport {
                 "sourceKind", "COMPANY", "source", companyA, "targetKind", "ALL_COMPANIES", "access", "WRITE"));
             assertStatus(201, null, toAll);
             assertStatus(200, null, http.put("/test-widgets/" + alphaWidget, charlie, Map.of("name", "Oscar widget")));
-            String charlieUser = http.get("/me", charlie).json().get("userId").asText();
+            String charlieUser = userId(http, charlie);
             JsonNode why = http.get("/access/explain?user=" + charlieUser + "&object=test-widget&record=" + alphaWidget,
                 admin).json();
             assertTrue(why.toString(), why.get("write").get("allowed").asBoolean()
@@ -316,7 +316,7 @@ public class AccessIT extends OpenPartnerTestSupport {
 
             // A role's records: everything owned by holders of senior-dealer is shared with Dealer Personnel.
             assertStatus(201, null, http.post("/access/roles", admin, Map.of("key", "senior-dealer", "name", "Senior")));
-            String bravoUser = http.get("/me", bravo).json().get("userId").asText();
+            String bravoUser = userId(http, bravo);
             assertStatus(204, null, http.put("/access/users/" + bravoUser + "/roles/senior-dealer", admin, null));
             assertStatus(404, null, http.get("/test-widgets/" + bravoWidget, charlie));
             Http.Response byRole = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
@@ -403,7 +403,7 @@ public class AccessIT extends OpenPartnerTestSupport {
                 Map.of("scope", "PRIVATE", "companyIds", List.of(companyA))));
 
             // A company's records to one user, read-only.
-            String charlieUser = http.get("/me", charlie).json().get("userId").asText();
+            String charlieUser = userId(http, charlie);
             Http.Response toUser = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
                 "sourceKind", "COMPANY", "source", companyB, "targetKind", "USER", "target", charlieUser));
             assertStatus(201, null, toUser);
@@ -413,7 +413,7 @@ public class AccessIT extends OpenPartnerTestSupport {
 
             // A company's records to the holders of a role: only A's second dealer holds it.
             assertStatus(201, null, http.post("/access/roles", admin, Map.of("key", "east", "name", "East")));
-            String alpha1User = http.get("/me", alpha.get(1)).json().get("userId").asText();
+            String alpha1User = userId(http, alpha.get(1));
             assertStatus(204, null, http.put("/access/users/" + alpha1User + "/roles/east", admin, null));
             Http.Response toRole = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
                 "sourceKind", "COMPANY", "source", companyB, "targetKind", "ROLE", "target", "east"));
@@ -422,7 +422,7 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertEquals(List.of("A0"), widgetNames(http, alpha.get(0)));
 
             // The records of a role's holders to a company, read-write: Sierra's dealer changes Romeo's record.
-            String bravoUser = http.get("/me", bravo).json().get("userId").asText();
+            String bravoUser = userId(http, bravo);
             assertStatus(201, null, http.post("/access/roles", admin, Map.of("key", "key-account", "name", "Key account")));
             assertStatus(204, null, http.put("/access/users/" + bravoUser + "/roles/key-account", admin, null));
             Http.Response fromRole = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",

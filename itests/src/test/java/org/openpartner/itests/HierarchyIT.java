@@ -224,8 +224,4 @@ public class HierarchyIT extends OpenPartnerTestSupport {
     private static List<String> sorted(List<String> names) {
         return names.stream().sorted().toList();
     }
-
-    private static String userId(Http http, String token) {
-        return http.get("/me", token).json().get("userId").asText();
-    }
 }

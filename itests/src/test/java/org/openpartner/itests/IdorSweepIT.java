@@ -68,7 +68,7 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "partner", own.get("connection").get("partnerId").asText(),
                 "company", own.get("connection").get("companyId").asText(),
                 "widget", createWidget(http, dealer, "A widget " + upstream.suffix(), 1),
-                "user", http.get("/me", dealer).json().get("userId").asText());
+                "user", userId(http, dealer));
             // Dealer A may do everything with widgets; all it lacks is visibility of company B's.
             assertTrue(widgetNames(http, dealer).stream().noneMatch(name -> name.startsWith("Victim")));
             sweep(http, dealer, victim, mine);
@@ -90,7 +90,7 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         String partner = b.get("connection").get("partnerId").asText();
         String company = b.get("connection").get("companyId").asText();
         String connection = b.get("connection").get("id").asText();
-        String dealerUser = http.get("/me", dealerB).json().get("userId").asText();
+        String dealerUser = userId(http, dealerB);
         assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/test-widget", admin,
             Map.of("actions", List.of("view", "create", "edit", "delete"))));
         String widget = createWidget(http, dealerB, "Victim widget " + suffix, 7);

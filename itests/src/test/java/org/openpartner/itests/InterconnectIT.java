@@ -238,7 +238,7 @@ public class InterconnectIT extends OpenPartnerTestSupport {
         String companyId = result.get("connection").get("companyId").asText();
         String token = dealerToken(http, upstream, mobile, result.get("connectors").get(0).get("initialPassword").asText(),
             "golf-" + upstream.suffix());
-        String userId = http.get("/me", token).json().get("userId").asText();
+        String userId = userId(http, token);
         assertEquals(200, http.get("/portal/company", token).status());
         assertEquals(1, http.get("/portal/apps", token).json().size());
 

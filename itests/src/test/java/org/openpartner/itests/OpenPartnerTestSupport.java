@@ -253,6 +253,11 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
         return tokens;
     }
 
+    /** The id of the user a token belongs to. */
+    static String userId(Http http, String token) {
+        return http.get("/me", token).json().get("userId").asText();
+    }
+
     static String createWidget(Http http, String token, String name, int price) {
         Http.Response created = http.post("/test-widgets", token, Map.of("name", name, "price", price, "secret", "s-" + name));
         assertStatus(201, null, created);
