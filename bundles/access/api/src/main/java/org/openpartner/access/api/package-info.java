@@ -3,7 +3,7 @@
  * enforcement contract every capability uses is {@code org.openpartner.platform.api.access}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.openpartner.access.api;
 
 import org.osgi.annotation.bundle.Export;

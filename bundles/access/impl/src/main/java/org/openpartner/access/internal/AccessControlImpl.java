@@ -61,7 +61,7 @@ public class AccessControlImpl implements AccessControl {
         ObjectDefinition object = registry.require(objectName);
         DataScope scope = reach.scope(ctx, objectName);
         return Visibility.filter(ctx, object.name(), object.shareable(), scope, alias, access,
-            reach.ruleRoles(ctx, object.name(), access));
+            reach.sharing(ctx, object.name()));
     }
 
     @Override

@@ -25,11 +25,15 @@ final class GrantStore {
             .getResultList());
     }
 
-    /** The object's sharing rules whose target is one of the principals, of either access. */
+    /**
+     * The object's sharing rules whose target is one of the principals or any user group (which the caller may not
+     * belong to: see {@link RecordReach#sharing}), of either access.
+     */
     static List<ShareRule> rulesFor(EntityManager em, String tenantId, String object, List<String> principals) {
-        return InLists.query(principals, keys -> em.createQuery("select r from ShareRule r where r.tenantId = :t "
-                + "and r.objectName = :o and r.target in :p order by r.createdAt, r.id", ShareRule.class)
-            .setParameter("t", tenantId).setParameter("o", object).setParameter("p", keys).getResultList());
+        return em.createQuery("select r from ShareRule r where r.tenantId = :t and r.objectName = :o "
+                + "and (r.target in :p or r.target like :g) order by r.createdAt, r.id", ShareRule.class)
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("p", InLists.padded(principals))
+            .setParameter("g", Visibility.GROUP + "%").getResultList();
     }
 
     static List<ShareGrant> bySource(EntityManager em, String tenantId, String object, String recordId, String source) {
@@ -77,8 +81,11 @@ final class GrantStore {
 
     /** What a rule that reaches a record tells an administrator. */
     static String describe(ShareRule r) {
-        String source = ShareRule.SOURCE_COMPANY.equals(r.getSourceKind()) ? "owned within company " + r.getSourceKey()
-            : "owned by holders of role " + r.getSourceKey();
+        String source = switch (r.getSourceKind()) {
+            case ShareRule.SOURCE_COMPANY -> "owned within company " + r.getSourceKey();
+            case ShareRule.SOURCE_GROUP -> "owned by members of user group " + r.getSourceKey();
+            default -> "owned by holders of role " + r.getSourceKey();
+        };
         return level(r.getAccessLevel()) + " sharing rule " + r.getId() + ": records " + source + " shared with "
             + who(r.getTarget());
     }
@@ -92,6 +99,7 @@ final class GrantStore {
             case "U:" -> "the user";
             case "C:" -> "the user's company";
             case "R:" -> "the user's role " + principal.substring(2);
+            case Visibility.GROUP -> "the user's group " + principal.substring(2);
             default -> "every downstream company";
         };
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
 import org.openpartner.platform.api.CallContext;
@@ -45,17 +45,31 @@ public class RecordReach {
     }
 
     /**
-     * The roles whose holders' records sharing rules give the caller, for this access: read with the rules that
-     * {@link #of} reads for one record (a few rows), so the filter asks for holders by role key.
+     * The caller's principals and the object's sharing rules that target it: a few rows, read before the filter is
+     * built, so that the filter asks for role holders and group members by key. None for callers who reach the whole
+     * tenant or nothing, and for objects without sharing.
      */
-    Set<String> ruleRoles(CallContext ctx, String objectName, RecordAccess access) {
+    CallerSharing sharing(CallContext ctx, String objectName) {
         ObjectDefinition object = registry.require(objectName);
         if (!object.shareable() || Visibility.reachesTenant(ctx) || (!ctx.isExternal() && !ctx.isInternal())) {
-            return Set.of();
+            return new CallerSharing(Visibility.principals(ctx, List.of()), List.of());
         }
-        return tx.read(em -> GrantStore.rulesFor(em, ctx.tenantId(), object.name(), Visibility.principals(ctx))).stream()
-            .filter(rule -> ShareRule.SOURCE_ROLE.equals(rule.getSourceKind()) && Reach.allows(rule.getAccessLevel(), access))
-            .map(ShareRule::getSourceKey).collect(Collectors.toSet());
+        return tx.read(em -> sharing(em, ctx, object.name()));
+    }
+
+    /** The caller's user groups are read only when a rule of the object targets a group. */
+    private static CallerSharing sharing(EntityManager em, CallContext ctx, String object) {
+        List<String> principals = Visibility.principals(ctx, List.of());
+        List<ShareRule> rules = GrantStore.rulesFor(em, ctx.tenantId(), object, principals);
+        if (rules.stream().noneMatch(r -> r.getTarget().startsWith(Visibility.GROUP))) {
+            return new CallerSharing(principals, rules);
+        }
+        List<String> groups = em.createQuery("select m.groupId from GroupMembership m where m.tenantId = :t "
+            + "and m.userId = :u", String.class).setParameter("t", ctx.tenantId()).setParameter("u", ctx.userId())
+            .getResultList();
+        List<String> withGroups = Visibility.principals(ctx, groups);
+        Set<String> mine = Set.copyOf(withGroups);
+        return new CallerSharing(withGroups, rules.stream().filter(r -> mine.contains(r.getTarget())).toList());
     }
 
     /** Why the caller reaches the record; empty when it does not, or the record does not exist. */
@@ -77,18 +91,27 @@ public class RecordReach {
         if (!object.shareable() || Visibility.reachesTenant(ctx)) {
             return Optional.of(new Reach(owner, scope, List.of(), List.of(), List.of()));
         }
-        List<String> principals = Visibility.principals(ctx);
         return Optional.of(tx.read(em -> {
-            List<ShareGrant> grants = GrantStore.grantsFor(em, ctx.tenantId(), object.name(), recordId, principals);
-            List<ShareRule> rules = GrantStore.rulesFor(em, ctx.tenantId(), object.name(), principals);
-            // The owner's roles as the query reads them (every assignment, whatever the owner's status).
+            CallerSharing sharing = sharing(em, ctx, object.name());
+            List<ShareGrant> grants = GrantStore.grantsFor(em, ctx.tenantId(), object.name(), recordId,
+                sharing.principals());
+            List<ShareRule> rules = sharing.rules();
+            // The owner's roles and groups as the query reads them (every assignment, whatever the owner's status).
             Set<String> ownerRoles = rules.stream().anyMatch(r -> ShareRule.SOURCE_ROLE.equals(r.getSourceKind()))
                 ? Set.copyOf(em.createQuery("select a.roleKey from RoleAssignment a where a.tenantId = :t "
                     + "and a.userId = :u", String.class).setParameter("t", owner.tenantId())
                     .setParameter("u", owner.ownerUserId()).getResultList())
                 : Set.<String>of();
-            List<ShareRule> matching = rules.stream().filter(rule -> ShareRule.SOURCE_COMPANY.equals(rule.getSourceKind())
-                ? rule.getSourceKey().equals(owner.ownerCompanyId()) : ownerRoles.contains(rule.getSourceKey())).toList();
+            Set<String> ownerGroups = rules.stream().anyMatch(r -> ShareRule.SOURCE_GROUP.equals(r.getSourceKind()))
+                ? Set.copyOf(em.createQuery("select m.groupId from GroupMembership m where m.tenantId = :t "
+                    + "and m.userId = :u", String.class).setParameter("t", owner.tenantId())
+                    .setParameter("u", owner.ownerUserId()).getResultList())
+                : Set.<String>of();
+            List<ShareRule> matching = rules.stream().filter(rule -> switch (rule.getSourceKind()) {
+                case ShareRule.SOURCE_COMPANY -> rule.getSourceKey().equals(owner.ownerCompanyId());
+                case ShareRule.SOURCE_GROUP -> ownerGroups.contains(rule.getSourceKey());
+                default -> ownerRoles.contains(rule.getSourceKey());
+            }).toList();
             // The hierarchy: links from the owner's company up to the caller's, unless the record hides from parents.
             List<HierarchyLink> parents = ctx.isExternal() && owner.ownerCompanyId() != null
                 && !GrantStore.hiddenFromParents(em, owner.tenantId(), object.name(), recordId)

@@ -86,7 +86,11 @@ public class SharingRuleAdminImpl implements SharingRuleAdmin {
             rule.setId(Ids.newId());
             rule.setTenantId(ctx.tenantId());
             rule.setObjectName(object.name());
-            rule.setSourceKind(input.sourceKind() == SourceKind.COMPANY ? ShareRule.SOURCE_COMPANY : ShareRule.SOURCE_ROLE);
+            rule.setSourceKind(switch (input.sourceKind()) {
+                case COMPANY -> ShareRule.SOURCE_COMPANY;
+                case ROLE -> ShareRule.SOURCE_ROLE;
+                case GROUP -> ShareRule.SOURCE_GROUP;
+            });
             rule.setSourceKey(sourceKey);
             rule.setTarget(target);
             rule.setAccessLevel(input.access() == RecordAccess.WRITE ? ShareGrant.WRITE : ShareGrant.READ);
@@ -115,14 +119,20 @@ public class SharingRuleAdminImpl implements SharingRuleAdmin {
 
     private String requireSource(CallContext ctx, SharingRuleInput input) {
         if (input.sourceKind() == null) {
-            throw ApiException.badRequest("required", "sourceKind is COMPANY or ROLE", "sourceKind");
+            throw ApiException.badRequest("required", "sourceKind is COMPANY, ROLE or GROUP", "sourceKind");
         }
         String source = input.source();
-        boolean known = source != null && (input.sourceKind() == SourceKind.COMPANY ? isCompany(ctx, source)
-            : roles.findRole(ctx, source).isPresent());
+        boolean known = source != null && switch (input.sourceKind()) {
+            case COMPANY -> isCompany(ctx, source);
+            case ROLE -> roles.findRole(ctx, source).isPresent();
+            case GROUP -> isGroup(ctx, source);
+        };
         if (!known) {
-            throw ApiException.badRequest("unknown_source", "source is no " + (input.sourceKind() == SourceKind.COMPANY
-                ? "downstream company" : "role") + " of this enterprise", "source");
+            throw ApiException.badRequest("unknown_source", "source is no " + switch (input.sourceKind()) {
+                case COMPANY -> "downstream company";
+                case ROLE -> "role";
+                case GROUP -> "user group";
+            } + " of this enterprise", "source");
         }
         return source;
     }
@@ -130,25 +140,33 @@ public class SharingRuleAdminImpl implements SharingRuleAdmin {
     /** The target as a principal key. */
     private String requireTarget(CallContext ctx, SharingRuleInput input) {
         if (input.targetKind() == null) {
-            throw ApiException.badRequest("required", "targetKind is COMPANY, ROLE, USER or ALL_COMPANIES", "targetKind");
+            throw ApiException.badRequest("required", "targetKind is COMPANY, ROLE, GROUP, USER or ALL_COMPANIES",
+                "targetKind");
         }
         String target = input.target();
         boolean known = switch (input.targetKind()) {
             case ALL_COMPANIES -> true;
             case COMPANY -> target != null && isCompany(ctx, target);
             case ROLE -> target != null && roles.findRole(ctx, target).isPresent();
+            case GROUP -> target != null && isGroup(ctx, target);
             case USER -> target != null && memberships.contextOf(ctx.tenantId(), target).isPresent();
         };
         if (!known) {
-            throw ApiException.badRequest("unknown_target", "target is no " + input.targetKind().name().toLowerCase()
-                + " of this enterprise", "target");
+            throw ApiException.badRequest("unknown_target", "target is no " + (input.targetKind() == TargetKind.GROUP
+                ? "user group" : input.targetKind().name().toLowerCase(java.util.Locale.ROOT)) + " of this enterprise",
+                "target");
         }
         return switch (input.targetKind()) {
             case ALL_COMPANIES -> "A:";
             case COMPANY -> "C:" + target;
             case ROLE -> "R:" + target;
+            case GROUP -> Visibility.GROUP + target;
             case USER -> "U:" + target;
         };
+    }
+
+    private boolean isGroup(CallContext ctx, String id) {
+        return tx.read(em -> UserGroupAdminImpl.exists(em, ctx.tenantId(), id));
     }
 
     private boolean isCompany(CallContext ctx, String id) {
@@ -161,10 +179,15 @@ public class SharingRuleAdminImpl implements SharingRuleAdmin {
             case "C:" -> TargetKind.COMPANY;
             case "R:" -> TargetKind.ROLE;
             case "U:" -> TargetKind.USER;
+            case Visibility.GROUP -> TargetKind.GROUP;
             default -> TargetKind.ALL_COMPANIES;
         };
-        return new SharingRule(r.getId(), r.getObjectName(), ShareRule.SOURCE_COMPANY.equals(r.getSourceKind())
-            ? SourceKind.COMPANY : SourceKind.ROLE, r.getSourceKey(), kind,
+        SourceKind source = switch (r.getSourceKind()) {
+            case ShareRule.SOURCE_COMPANY -> SourceKind.COMPANY;
+            case ShareRule.SOURCE_GROUP -> SourceKind.GROUP;
+            default -> SourceKind.ROLE;
+        };
+        return new SharingRule(r.getId(), r.getObjectName(), source, r.getSourceKey(), kind,
             kind == TargetKind.ALL_COMPANIES ? null : target.substring(2),
             ShareGrant.WRITE.equals(r.getAccessLevel()) ? RecordAccess.WRITE : RecordAccess.READ, r.getCreatedBy(),
             r.getCreatedAt());

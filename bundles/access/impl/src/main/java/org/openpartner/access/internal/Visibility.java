@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ final class Visibility {
     static final String WRITE_LEVEL = "opAccWrite";
     static final String SOURCE_COMPANY = "opAccSourceCompany";
     static final String RULE_ROLES = "opAccRuleRoles";
+    static final String RULE_GROUPS = "opAccRuleGroups";
     static final String ANCESTOR_COMPANY = "opAccAncestor";
     static final String HIDDEN = "opAccHidden";
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -39,8 +41,14 @@ final class Visibility {
     private Visibility() {
     }
 
-    /** The keys grants name the caller by: itself, its roles and, for an external user, its company and "all". */
-    static List<String> principals(CallContext ctx) {
+    /** The principal key prefix of a user group. */
+    static final String GROUP = "G:";
+
+    /**
+     * The keys grants and rules name the caller by: itself, its roles, the given user groups it belongs to and, for
+     * an external user, its company and "all".
+     */
+    static List<String> principals(CallContext ctx, Collection<String> groups) {
         List<String> keys = new ArrayList<>();
         keys.add("U:" + ctx.userId());
         if (ctx.isExternal()) {
@@ -48,6 +56,7 @@ final class Visibility {
             keys.add("A:");
         }
         new TreeSet<>(ctx.roles()).forEach(role -> keys.add("R:" + role));
+        new TreeSet<>(groups).forEach(group -> keys.add(GROUP + group));
         return keys;
     }
 
@@ -59,11 +68,11 @@ final class Visibility {
     /**
      * @param scope     the data scope of the caller's company; only consulted for external users
      * @param shareable whether the object's records carry grants (then the query's unit maps {@link ShareGrant})
-     * @param ruleRoles the roles whose holders' records sharing rules give the caller, for this access (see
-     *                  {@link RecordReach#ruleRoles}); read before the filter is built
+     * @param sharing   the caller's principals and the rules that target it (see {@link RecordReach#sharing}), read
+     *                  before the filter is built; only consulted for shareable objects
      */
     static VisibilityFilter filter(CallContext ctx, String object, boolean shareable, DataScope scope, String alias,
-                                   RecordAccess access, Collection<String> ruleRoles) {
+                                   RecordAccess access, CallerSharing sharing) {
         if (alias == null || !ALIAS.matcher(alias).matches()) {
             throw new IllegalArgumentException("not a JPQL identification variable: " + alias);
         }
@@ -87,7 +96,7 @@ final class Visibility {
         }
         if (shareable) {
             boolean write = access == RecordAccess.WRITE;
-            Object[] granted = writing(write, OBJECT, object, PRINCIPALS, principals(ctx));
+            Object[] granted = writing(write, OBJECT, object, PRINCIPALS, sharing.principals());
             // For the keyed alternatives the tenant is a check, not an index's start: with "tenantId = :t" Derby
             // walks the (tenant, name) index of the list's order, 260,000 records for 20 owners at a million records
             // (access benchmark), instead of probing the keys' index.
@@ -109,11 +118,20 @@ final class Visibility {
             // Role sources come resolved (a few rules, read first): the holders are then asked for by role key, which
             // PostgreSQL estimates from the key's own statistics; joined to the rules, it planned for the average
             // role and scanned every assignment of the tenant (45 ms at 100,000 users, access benchmark).
+            Set<String> ruleRoles = sharing.sources(ShareRule.SOURCE_ROLE, access);
             if (!ruleRoles.isEmpty()) {
                 String holders = "from RoleAssignment a where a.tenantId = :" + TENANT + " and a.roleKey in :" + RULE_ROLES;
                 reach.add("exists (select a.id " + holders + " and a.userId = " + alias + ".ownerUserId)",
                     new VisibilityFilter.Keys(alias + ".ownerUserId", "select a.userId " + holders, tenantOf, null),
-                    RULE_ROLES, InLists.padded(new ArrayList<>(new TreeSet<>(ruleRoles))));
+                    RULE_ROLES, InLists.padded(new ArrayList<>(ruleRoles)));
+            }
+            // User group sources the same way: the groups' members, asked for by group id.
+            Set<String> ruleGroups = sharing.sources(ShareRule.SOURCE_GROUP, access);
+            if (!ruleGroups.isEmpty()) {
+                String members = "from GroupMembership m where m.tenantId = :" + TENANT + " and m.groupId in :" + RULE_GROUPS;
+                reach.add("exists (select m.id " + members + " and m.userId = " + alias + ".ownerUserId)",
+                    new VisibilityFilter.Keys(alias + ".ownerUserId", "select m.userId " + members, tenantOf, null),
+                    RULE_GROUPS, InLists.padded(new ArrayList<>(ruleGroups)));
             }
             if (ctx.isExternal()) {
                 // The partner hierarchy: records owned within a partner below the caller's company, unless the

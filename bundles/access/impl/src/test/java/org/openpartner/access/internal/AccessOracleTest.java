@@ -41,6 +41,7 @@ import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.RecordOwnership;
 import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.access.VisibleRows;
+import org.openpartner.platform.api.access.jpa.GroupMembership;
 import org.openpartner.platform.api.access.jpa.HierarchyLink;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
@@ -266,6 +267,15 @@ public class AccessOracleTest {
                 row.setCreatedAt(Instant.now());
                 em.persist(row);
             }
+            world.groups.forEach((group, members) -> members.forEach(member -> {
+                GroupMembership row = new GroupMembership();
+                row.setId(world.id("gm"));
+                row.setTenantId(world.tenant);
+                row.setGroupId(group);
+                row.setUserId(member);
+                row.setAddedAt(Instant.now());
+                em.persist(row);
+            }));
             for (World.Rule rule : world.rules) {
                 ShareRule row = new ShareRule();
                 row.setId(world.id("rule"));
@@ -367,6 +377,8 @@ public class AccessOracleTest {
         final Map<String, DataScope> scopes = new HashMap<>();
         final List<Grant> grants = new ArrayList<>();
         final List<Rule> rules = new ArrayList<>();
+        /** User groups: id to member user ids, of any company or none. */
+        final Map<String, Set<String>> groups = new HashMap<>();
         final Map<String, Set<String>> permissions = new HashMap<>();
         final Map<String, Map<String, FieldAccess>> fieldLevels = new HashMap<>();
         boolean parentsWrite;
@@ -426,6 +438,18 @@ public class AccessOracleTest {
             EXTERNAL_ROLES.forEach(role -> principals.add("R:" + role));
             principals.add("R:" + INTERNAL_ROLE);
             principals.add("U:" + foreign.id());
+            for (int i = 0, n = r.nextInt(4); i < n; i++) {
+                Set<String> members = new HashSet<>();
+                own.forEach(u -> {
+                    if (r.nextInt(4) == 0) {
+                        members.add(u.id());
+                    }
+                });
+                w.groups.put(w.id("group"), members);
+            }
+            // Related teams name users, companies, roles and "all"; rules may name user groups too.
+            List<String> rulePrincipals = new ArrayList<>(principals);
+            w.groups.keySet().forEach(group -> rulePrincipals.add("G:" + group));
             for (int i = 0, n = r.nextInt(w.records.size() / 2); i < n; i++) {
                 Rec rec = w.records.get(r.nextInt(w.records.size()));
                 String principal = principals.get(r.nextInt(principals.size()));
@@ -438,13 +462,19 @@ public class AccessOracleTest {
                     w.grants.add(new Grant(rec.tenant(), rec.id(), ShareGrant.HIDDEN_FROM_PARENTS, false));
                 }
             }
-            for (int i = 0, n = r.nextInt(5); i < n; i++) {
-                boolean byCompany = r.nextBoolean();
+            List<String> groupIds = new ArrayList<>(new java.util.TreeSet<>(w.groups.keySet()));
+            for (int i = 0, n = r.nextInt(6); i < n; i++) {
+                int kind = r.nextInt(groupIds.isEmpty() ? 2 : 3);
                 List<String> roleSources = new ArrayList<>(EXTERNAL_ROLES);
                 roleSources.add(INTERNAL_ROLE);
-                w.rules.add(new Rule(byCompany ? ShareRule.SOURCE_COMPANY : ShareRule.SOURCE_ROLE,
-                    byCompany ? w.companies.get(r.nextInt(w.companies.size())) : roleSources.get(r.nextInt(roleSources.size())),
-                    principals.get(r.nextInt(principals.size())), r.nextBoolean()));
+                w.rules.add(switch (kind) {
+                    case 0 -> new Rule(ShareRule.SOURCE_COMPANY, w.companies.get(r.nextInt(w.companies.size())),
+                        rulePrincipals.get(r.nextInt(rulePrincipals.size())), r.nextBoolean());
+                    case 1 -> new Rule(ShareRule.SOURCE_ROLE, roleSources.get(r.nextInt(roleSources.size())),
+                        rulePrincipals.get(r.nextInt(rulePrincipals.size())), r.nextBoolean());
+                    default -> new Rule(ShareRule.SOURCE_GROUP, groupIds.get(r.nextInt(groupIds.size())),
+                        rulePrincipals.get(r.nextInt(rulePrincipals.size())), r.nextBoolean());
+                });
             }
             List<String> roles = new ArrayList<>(EXTERNAL_ROLES);
             roles.add(INTERNAL_ROLE);
@@ -523,15 +553,23 @@ public class AccessOracleTest {
                 mine.add("C:" + user.company());
                 mine.add("A:");
             }
+            world.groups.forEach((group, members) -> {
+                if (members.contains(user.id())) {
+                    mine.add("G:" + group);
+                }
+            });
             for (World.Grant grant : world.grants) {
                 if (grant.recordId().equals(rec.id()) && mine.contains(grant.principal()) && (!write || grant.write())) {
                     return true;
                 }
             }
             for (World.Rule rule : world.rules) {
-                boolean sourceOwns = ShareRule.SOURCE_COMPANY.equals(rule.sourceKind())
-                    ? rule.sourceKey().equals(rec.ownerCompany())
-                    : rolesOf(rec.ownerUser()).contains(rule.sourceKey());
+                boolean sourceOwns = switch (rule.sourceKind()) {
+                    case ShareRule.SOURCE_COMPANY -> rule.sourceKey().equals(rec.ownerCompany());
+                    case ShareRule.SOURCE_GROUP -> rec.ownerUser() != null
+                        && world.groups.get(rule.sourceKey()).contains(rec.ownerUser());
+                    default -> rolesOf(rec.ownerUser()).contains(rule.sourceKey());
+                };
                 if (sourceOwns && mine.contains(rule.target()) && (!write || rule.write())) {
                     return true;
                 }

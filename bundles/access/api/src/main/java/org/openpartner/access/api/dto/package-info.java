@@ -1,6 +1,6 @@
 /** Values of the access administration API. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.openpartner.access.api.dto;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,7 +21,7 @@ public class RulesCommand extends AccessCommand {
     String object;
 
     @Option(name = "--add", description = "Adds a rule: SOURCEKIND:source>TARGETKIND[:target], e.g. "
-        + "company:<id>>all-companies or role:senior-dealer>role:dealer-personnel")
+        + "company:<id>>all-companies, role:senior-dealer>role:dealer-personnel or group:<id>>group:<id>")
     String add;
 
     @Option(name = "--write", description = "With --add: share for writing too")
@@ -37,7 +37,7 @@ public class RulesCommand extends AccessCommand {
     public Object execute() {
         SharingRuleInput input = add == null ? null : parse(add);
         if (add != null && input == null) {
-            System.err.println("--add takes SOURCEKIND:source>TARGETKIND[:target] (company or role > company, role, "
+            System.err.println("--add takes SOURCEKIND:source>TARGETKIND[:target] (company, role or group > company, role, group, "
                 + "user or all-companies), not " + add);
             return null;
         }

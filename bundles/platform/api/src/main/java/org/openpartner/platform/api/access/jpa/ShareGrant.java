@@ -15,7 +15,7 @@ import javax.persistence.UniqueConstraint;
 /**
  * One grant of access to one record beyond what its owner and the data scopes give: a member of the record's
  * related team, a sharing rule's target, a parent partner in the hierarchy. {@code principal} is one key: {@code
- * U:<user>}, {@code C:<company>}, {@code R:<role>} or {@code A:} (every downstream company of the tenant).
+ * U:<user>}, {@code C:<company>}, {@code R:<role>}, {@code G:<user group>} or {@code A:} (every downstream company of the tenant).
  */
 @Entity
 @Table(name = "OP_SHARE",

@@ -13,8 +13,8 @@ import javax.persistence.TemporalType;
 
 /**
  * A data sharing rule (SPEC S4): the records of an object owned within a source (a company, or users holding a
- * role) are shared with a target principal ({@link ShareGrant}'s keys: a company, a role, a user or every
- * downstream company) for reading or also writing. Rules are evaluated by the visibility filter at query time, so
+ * role, or members of a user group) are shared with a target principal ({@link ShareGrant}'s keys: a company, a
+ * role, a user group, a user or every downstream company) for reading or also writing. Rules are evaluated by the visibility filter at query time, so
  * a new or deleted rule is in force for the next query, with nothing to recompute.
  */
 @Entity
@@ -26,6 +26,8 @@ public class ShareRule {
     public static final String SOURCE_COMPANY = "C";
     /** The source is a role: records owned by users holding it. */
     public static final String SOURCE_ROLE = "R";
+    /** The source is a user group: records owned by its members ({@link GroupMembership}). */
+    public static final String SOURCE_GROUP = "G";
 
     @Id
     @Column(name = "ID", length = 36)
