@@ -441,6 +441,95 @@ public class AccessIT extends OpenPartnerTestSupport {
         });
     }
 
+    /**
+     * User groups through REST and the console: a group's members' records shared with a company, a company's records
+     * shared with a group's members; membership changes are in force for the next request; a group a rule names
+     * cannot be deleted.
+     */
+    @Test
+    public void userGroupsShareTheirMembersRecordsAndReachTheirMembers() {
+        Http http = api();
+        withWidgets(http, () -> {
+            Tenant upstream = newChannel(http);
+            String admin = upstream.adminToken();
+            String[] mobilesA = {newMobile(), newMobile()};
+            String mobileB = newMobile();
+            String mobileC = newMobile();
+            JsonNode a = connectNew(http, upstream, "Tango " + upstream.suffix(), mobilesA);
+            JsonNode b = connectNew(http, upstream, "Uniform " + upstream.suffix(), mobileB);
+            JsonNode c = connectNew(http, upstream, "Victor " + upstream.suffix(), mobileC);
+            List<String> alpha = dealersOf(http, upstream, a, mobilesA);
+            String bravo = dealersOf(http, upstream, b, mobileB).get(0);
+            String charlie = dealersOf(http, upstream, c, mobileC).get(0);
+            String companyA = a.get("connection").get("companyId").asText();
+            String companyC = c.get("connection").get("companyId").asText();
+            String a0 = createWidget(http, alpha.get(0), "A0", 1);
+            createWidget(http, alpha.get(1), "A1", 2);
+            createWidget(http, bravo, "B0", 3);
+            createWidget(http, charlie, "C0", 4);
+
+            Http.Response east = http.post("/access/groups", admin, Map.of("name", "East dealers",
+                "description", "Key dealers of the east"));
+            assertStatus(201, null, east);
+            String eastId = east.json().get("id").asText();
+            assertStatus(409, "group_exists", http.post("/access/groups", admin, Map.of("name", "  EAST   dealers")));
+            assertStatus(400, "required", http.post("/access/groups", admin, Map.of("name", " ")));
+            assertStatus(403, null, http.get("/access/groups", alpha.get(0)));
+            String alpha1User = userId(http, alpha.get(1));
+            String bravoUser = userId(http, bravo);
+            // All or none: an unknown id adds nobody.
+            assertStatus(400, "unknown_user", http.post("/access/groups/" + eastId + "/members", admin,
+                Map.of("userIds", List.of(alpha1User, "no-such-user"))));
+            assertEquals(0, http.get("/access/groups/" + eastId + "/members", admin).json().size());
+            JsonNode members = http.post("/access/groups/" + eastId + "/members", admin,
+                Map.of("userIds", List.of(alpha1User, bravoUser, bravoUser))).json();
+            assertEquals(members.toString(), 2, members.size());
+            assertEquals(companyA, members.get(0).get("companyId").asText());
+            assertEquals(2, http.get("/access/groups/" + eastId, admin).json().get("memberCount").asInt());
+
+            // The records the group's members own, shared with company C.
+            Http.Response fromGroup = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "GROUP", "source", eastId, "targetKind", "COMPANY", "target", companyC));
+            assertStatus(201, null, fromGroup);
+            assertEquals(List.of("A1", "B0", "C0"), widgetNames(http, charlie));
+            assertEquals(List.of("A0"), widgetNames(http, alpha.get(0)));
+
+            // Company A's records, read-write, to the members of another group: Victor's dealer.
+            Http.Response reviewers = http.post("/access/groups", admin, Map.of("name", "Reviewers"));
+            String reviewersId = reviewers.json().get("id").asText();
+            String charlieUser = userId(http, charlie);
+            assertStatus(200, null, http.post("/access/groups/" + reviewersId + "/members", admin,
+                Map.of("userIds", List.of(charlieUser))));
+            Http.Response toGroup = http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "COMPANY", "source", companyA, "targetKind", "GROUP", "target", reviewersId, "access", "WRITE"));
+            assertStatus(201, null, toGroup);
+            assertEquals(List.of("A0", "A1", "B0", "C0"), widgetNames(http, charlie));
+            assertStatus(200, null, http.put("/test-widgets/" + a0, charlie, Map.of("name", "A0")));
+            JsonNode why = http.get("/access/explain?user=" + charlieUser + "&object=test-widget&record=" + a0, admin).json();
+            assertTrue(why.toString(), why.get("write").get("reasons").toString().contains("the user's group " + reviewersId));
+            String groups = console("access:groups --tenant " + upstream.id()).requireSuccess().output();
+            assertTrue(groups, groups.contains("East dealers") && groups.contains("Reviewers"));
+            String listed = console("access:group --tenant " + upstream.id() + " " + eastId).requireSuccess().output();
+            assertTrue(listed, listed.contains(bravoUser) && listed.contains(companyA));
+
+            // Leaving a group takes its reach away at once.
+            assertStatus(204, null, http.delete("/access/groups/" + reviewersId + "/members/" + charlieUser, admin));
+            assertStatus(404, null, http.put("/test-widgets/" + a0, charlie, Map.of("name", "A0")));
+            assertEquals(List.of("A1", "B0", "C0"), widgetNames(http, charlie));
+            console("access:group --tenant " + upstream.id() + " --remove " + bravoUser + " " + eastId).requireSuccess();
+            assertEquals(List.of("A1", "C0"), widgetNames(http, charlie));
+
+            // A group a rule names stays until the rule goes.
+            assertStatus(409, "group_in_use", http.delete("/access/groups/" + eastId, admin));
+            assertStatus(204, null, http.delete("/access/sharing-rules/" + fromGroup.json().get("id").asText(), admin));
+            assertStatus(204, null, http.delete("/access/groups/" + eastId, admin));
+            assertStatus(404, null, http.get("/access/groups/" + eastId, admin));
+            assertStatus(400, "unknown_source", http.post("/access/sharing-rules", admin, Map.of("object", "test-widget",
+                "sourceKind", "GROUP", "source", eastId, "targetKind", "COMPANY", "target", companyC)));
+            assertEquals(List.of("C0"), widgetNames(http, charlie));
+        });
+    }
+
     private static List<String> layoutFields(JsonNode layout) {
         List<String> fields = new ArrayList<>();
         layout.get("sections").forEach(section -> section.get("fields").forEach(f -> fields.add(f.get("name").asText())));

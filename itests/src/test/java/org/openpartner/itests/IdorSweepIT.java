@@ -50,7 +50,9 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "partner", own.get("connection").get("partnerId").asText(),
                 "company", own.get("connection").get("companyId").asText(),
                 "widget", createWidget(http, attacker.adminToken(), "Own widget " + attacker.suffix(), 1),
-                "user", newEmployee(http, attacker).id());
+                "user", newEmployee(http, attacker).id(),
+                "group", http.post("/access/groups", attacker.adminToken(), Map.of("name", "Own group"))
+                    .json().get("id").asText());
             sweep(http, attacker.adminToken(), victim, mine);
         });
     }
@@ -106,6 +108,11 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
             "sourceKind", "COMPANY", "source", company, "targetKind", "ROLE", "target", role));
         assertStatus(201, null, rule);
         Employee employee = newEmployee(http, upstream);
+        Http.Response group = http.post("/access/groups", admin, Map.of("name", "Victim group " + suffix));
+        assertStatus(201, null, group);
+        String groupId = group.json().get("id").asText();
+        assertStatus(200, null, http.post("/access/groups/" + groupId + "/members", admin,
+            Map.of("userIds", List.of(dealerUser))));
 
         JsonNode code = http.post("/invitation-codes", admin, Map.of("maxUses", 2, "validDays", 3)).json();
         Tenant requester = newTenant(http);
@@ -131,9 +138,10 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         ids.put("request", request.json().get("id").asText());
         ids.put("import", imported.json().get("job").get("id").asText());
         ids.put("enterprise", company);
+        ids.put("group", groupId);
         // What no answer to someone else may contain: the names of B's records.
         List<String> marks = List.of("Victim B " + suffix, "Victim widget " + suffix, "Victim news " + suffix,
-            "Victim role " + suffix, "Carol Victim", "Victim C " + suffix, mobile);
+            "Victim role " + suffix, "Victim group " + suffix, "Carol Victim", "Victim C " + suffix, mobile);
         Function<Http, Map<String, String>> snapshot = client -> {
             Map<String, String> state = new LinkedHashMap<>();
             for (String path : List.of("/partners/" + partner, "/partners/" + partner + "/contacts",
@@ -141,7 +149,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "/announcements/" + ids.get("announcement"), "/access/roles/" + role + "/permissions",
                 "/access/sharing-rules", "/access/scopes/test-widget", "/users/" + employee.id(), "/invitation-codes",
                 "/connection-requests", "/imports/" + ids.get("import"), "/apps/announcements",
-                "/records/test-widget/" + widget + "/team", "/records/test-widget/" + widget + "/hidden-from-parents")) {
+                "/records/test-widget/" + widget + "/team", "/records/test-widget/" + widget + "/hidden-from-parents",
+                "/access/groups/" + groupId, "/access/groups/" + groupId + "/members")) {
                 state.put(path, client.get(path, admin).body());
             }
             state.put("widget", client.get("/test-widgets/" + widget, dealerB).body());
@@ -228,6 +237,24 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "target", user),
             Map.of("object", "test-widget", "sourceKind", "COMPANY", "source", mine.get("company"), "targetKind", "USER",
                 "target", nowhereUser), theirs, none, failures);
+        String group = victim.ids().get("group");
+        String nowhereGroup = UUID.randomUUID().toString();
+        Map<String, String> theirGroup = Map.of(group, "<group>", user, "<user>");
+        Map<String, String> noGroup = Map.of(nowhereGroup, "<group>", nowhereUser, "<user>");
+        compare(http, token, victim, "rule source group", "POST", "/access/sharing-rules", "/access/sharing-rules",
+            Map.of("object", "test-widget", "sourceKind", "GROUP", "source", group, "targetKind", "COMPANY",
+                "target", mine.get("company")),
+            Map.of("object", "test-widget", "sourceKind", "GROUP", "source", nowhereGroup, "targetKind", "COMPANY",
+                "target", mine.get("company")), theirGroup, noGroup, failures);
+        compare(http, token, victim, "rule target group", "POST", "/access/sharing-rules", "/access/sharing-rules",
+            Map.of("object", "test-widget", "sourceKind", "COMPANY", "source", mine.get("company"), "targetKind", "GROUP",
+                "target", group),
+            Map.of("object", "test-widget", "sourceKind", "COMPANY", "source", mine.get("company"), "targetKind", "GROUP",
+                "target", nowhereGroup), theirGroup, noGroup, failures);
+        String ownGroup = mine.getOrDefault("group", nowhereGroup);
+        compare(http, token, victim, "group member", "POST", "/access/groups/" + ownGroup + "/members",
+            "/access/groups/" + ownGroup + "/members", Map.of("userIds", List.of(user)),
+            Map.of("userIds", List.of(nowhereUser)), theirGroup, noGroup, failures);
         compare(http, token, victim, "explain record", "GET",
             "/access/explain?user=" + mine.get("user") + "&object=test-widget&record=" + widget,
             "/access/explain?user=" + mine.get("user") + "&object=test-widget&record=" + nowhereWidget,
@@ -300,7 +327,7 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
             case "test-widgets":
                 return "widget";
             case "access":
-                return "rule";
+                return template.startsWith("/access/groups/") ? "group" : "rule";
             case "invitation-codes":
                 return "code";
             case "connection-requests":
@@ -338,6 +365,10 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 return Map.of("hidden", true);
             case "/access/roles/{role}/permissions/{object}":
                 return Map.of("actions", List.of("view", "create", "edit", "delete"));
+            case "/access/groups/{id}":
+                return Map.of("name", "Taken over");
+            case "/access/groups/{id}/members":
+                return Map.of("userIds", List.of(mine.get("user")));
             case "/upstreams/{connectionId}/connectors":
                 return Map.of("userIds", List.of(mine.get("user")));
             case "/connection-requests/{id}/reject":
