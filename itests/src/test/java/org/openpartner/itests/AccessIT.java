@@ -530,6 +530,66 @@ public class AccessIT extends OpenPartnerTestSupport {
         });
     }
 
+    /**
+     * A partner team (SPEC S11): the upstream puts several companies on one record, each of whose users then reach
+     * it; a company sees only its own entry; taking a company off takes its reach away.
+     */
+    @Test
+    public void aPartnerTeamLetsSeveralCompaniesWorkOneRecord() {
+        Http http = api();
+        withWidgets(http, () -> {
+            Tenant upstream = newChannel(http);
+            String admin = upstream.adminToken();
+            String[] mobiles = {newMobile(), newMobile(), newMobile()};
+            JsonNode a = connectNew(http, upstream, "Whiskey " + upstream.suffix(), mobiles[0]);
+            JsonNode b = connectNew(http, upstream, "Xray " + upstream.suffix(), mobiles[1]);
+            JsonNode c = connectNew(http, upstream, "Yankee " + upstream.suffix(), mobiles[2]);
+            String alpha = dealersOf(http, upstream, a, mobiles[0]).get(0);
+            String bravo = dealersOf(http, upstream, b, mobiles[1]).get(0);
+            String charlie = dealersOf(http, upstream, c, mobiles[2]).get(0);
+            String companyB = b.get("connection").get("companyId").asText();
+            String companyC = c.get("connection").get("companyId").asText();
+            String account = createWidget(http, alpha, "Shared account", 1);
+            assertStatus(404, null, http.get("/test-widgets/" + account, bravo));
+
+            // B works the account (read-write by default), C may read it.
+            Http.Response added = http.post("/records/test-widget/" + account + "/partners", admin, Map.of("companyId", companyB));
+            assertStatus(201, null, added);
+            assertEquals("WRITE", added.json().get("access").asText());
+            assertEquals("Xray " + upstream.suffix(), added.json().get("companyName").asText());
+            assertStatus(201, null, http.post("/records/test-widget/" + account + "/partners", admin,
+                Map.of("companyId", companyC, "access", "READ")));
+            assertStatus(200, null, http.put("/test-widgets/" + account, bravo, Map.of("name", "Shared account")));
+            assertEquals(List.of("Shared account"), widgetNames(http, charlie));
+            assertStatus(403, "record_read_only", http.put("/test-widgets/" + account, charlie, Map.of("name", "x")));
+            assertEquals(2, http.get("/records/test-widget/" + account + "/partners", admin).json().size());
+            JsonNode seenByB = http.get("/records/test-widget/" + account + "/partners", bravo).json();
+            assertEquals(seenByB.toString(), 1, seenByB.size());
+            assertEquals(companyB, seenByB.get(0).get("companyId").asText());
+            String bravoUser = userId(http, bravo);
+            JsonNode why = http.get("/access/explain?user=" + bravoUser + "&object=test-widget&record=" + account, admin).json();
+            assertTrue(why.toString(), why.get("write").get("reasons").toString().contains("partner team"));
+            String listed = console("access:partner-team --tenant " + upstream.id() + " test-widget " + account)
+                .requireSuccess().output();
+            assertTrue(listed, listed.contains(companyB) && listed.contains(companyC));
+
+            // Only the upstream chooses the partners; unknown companies are refused naming the field.
+            assertStatus(403, null, http.post("/records/test-widget/" + account + "/partners", alpha,
+                Map.of("companyId", companyC)));
+            assertStatus(403, null, http.delete("/records/test-widget/" + account + "/partners/" + companyB, bravo));
+            assertStatus(400, "unknown_company", http.post("/records/test-widget/" + account + "/partners", admin,
+                Map.of("companyId", "no-such-company")));
+
+            // Off the team, out of reach.
+            assertStatus(204, null, http.delete("/records/test-widget/" + account + "/partners/" + companyB, admin));
+            assertStatus(404, null, http.get("/test-widgets/" + account, bravo));
+            console("access:partner-team --tenant " + upstream.id() + " --remove " + companyC + " test-widget " + account)
+                .requireSuccess();
+            assertEquals(List.of(), widgetNames(http, charlie));
+            assertStatus(404, null, http.delete("/records/test-widget/" + account + "/partners/" + companyC, admin));
+        });
+    }
+
     private static List<String> layoutFields(JsonNode layout) {
         List<String> fields = new ArrayList<>();
         layout.get("sections").forEach(section -> section.get("fields").forEach(f -> fields.add(f.get("name").asText())));

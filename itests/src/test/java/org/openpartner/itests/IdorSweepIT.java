@@ -96,6 +96,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/test-widget", admin,
             Map.of("actions", List.of("view", "create", "edit", "delete"))));
         String widget = createWidget(http, dealerB, "Victim widget " + suffix, 7);
+        assertStatus(201, null, http.post("/records/test-widget/" + widget + "/partners", admin,
+            Map.of("companyId", company, "access", "READ")));
         String contact = http.get("/partners/" + partner + "/contacts", admin).json().get(0).get("id").asText();
 
         Http.Response announcement = http.post("/announcements", admin, Map.of("title", "Victim news " + suffix, "body", "Only for B."));
@@ -150,7 +152,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "/access/sharing-rules", "/access/scopes/test-widget", "/users/" + employee.id(), "/invitation-codes",
                 "/connection-requests", "/imports/" + ids.get("import"), "/apps/announcements",
                 "/records/test-widget/" + widget + "/team", "/records/test-widget/" + widget + "/hidden-from-parents",
-                "/access/groups/" + groupId, "/access/groups/" + groupId + "/members")) {
+                "/access/groups/" + groupId, "/access/groups/" + groupId + "/members",
+                "/records/test-widget/" + widget + "/partners")) {
                 state.put(path, client.get(path, admin).body());
             }
             state.put("widget", client.get("/test-widgets/" + widget, dealerB).body());
@@ -224,6 +227,9 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         compare(http, token, victim, "team member", "POST", "/records/test-widget/" + mine.get("widget") + "/team",
             "/records/test-widget/" + mine.get("widget") + "/team", Map.of("userId", user, "access", "WRITE"),
             Map.of("userId", nowhereUser, "access", "WRITE"), theirs, none, failures);
+        compare(http, token, victim, "partner team company", "POST", "/records/test-widget/" + mine.get("widget") + "/partners",
+            "/records/test-widget/" + mine.get("widget") + "/partners", Map.of("companyId", company),
+            Map.of("companyId", nowhereCompany), theirs, none, failures);
         compare(http, token, victim, "scope company", "PUT", "/access/scopes/test-widget", "/access/scopes/test-widget",
             Map.of("scope", "PUBLIC_READ_WRITE", "companyIds", List.of(company)),
             Map.of("scope", "PUBLIC_READ_WRITE", "companyIds", List.of(nowhereCompany)), theirs, none, failures);
@@ -306,6 +312,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 return "=announcements";
             case "connectionId":
                 return "connection";
+            case "companyId":
+                return "company";
             case "role":
                 return "role";
             case "id":
@@ -361,6 +369,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 return Map.of("title", "Taken over", "body", "Taken over");
             case "/records/{object}/{id}/team":
                 return Map.of("userId", mine.get("user"), "access", "WRITE");
+            case "/records/{object}/{id}/partners":
+                return Map.of("companyId", mine.get("company"), "access", "WRITE");
             case "/records/{object}/{id}/hidden-from-parents":
                 return Map.of("hidden", true);
             case "/access/roles/{role}/permissions/{object}":

@@ -75,7 +75,11 @@ final class GrantStore {
 
     /** What a grant tells an administrator about why it exists. */
     static String describe(ShareGrant g) {
-        String why = g.getSource().equals(ShareGrant.SOURCE_TEAM) ? "related team" : g.getSource();
+        String why = switch (g.getSource()) {
+            case ShareGrant.SOURCE_TEAM -> "related team";
+            case ShareGrant.SOURCE_PARTNER_TEAM -> "partner team";
+            default -> g.getSource();
+        };
         return level(g.getAccessLevel()) + " grant to " + who(g.getPrincipal()) + " (" + why + ")";
     }
 

@@ -8,11 +8,14 @@ import java.util.Map;
 import javax.persistence.EntityManagerFactory;
 
 import org.openpartner.access.api.TeamService;
+import org.openpartner.access.api.dto.PartnerTeamInput;
+import org.openpartner.access.api.dto.PartnerTeamMember;
 import org.openpartner.access.api.dto.TeamMember;
 import org.openpartner.access.api.dto.TeamMemberInput;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
+import org.openpartner.platform.api.IdentityService;
 import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.access.AccessControl;
@@ -21,16 +24,21 @@ import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.dto.DomainEvent;
+import org.openpartner.platform.api.dto.Enterprise;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Related teams as grants with source {@code team} naming one user each. */
+/**
+ * Related teams as grants with source {@code team} naming one user each; partner teams as grants with source
+ * {@code partner-team} naming one downstream company each.
+ */
 @Component(service = TeamService.class)
 public class TeamServiceImpl implements TeamService {
 
     private static final String USER = "U:";
+    private static final String COMPANY = "C:";
 
     private final Transactions tx;
     private final ObjectRegistry registry;
@@ -38,14 +46,16 @@ public class TeamServiceImpl implements TeamService {
     private final MembershipService memberships;
     private final EventPublisher events;
     private final AccessControl access;
+    private final IdentityService identities;
 
     /** Members are seen by who may view the object and the record, changed by who may edit both. */
     @Activate
     public TeamServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
                            @Reference ObjectRegistry registry, @Reference RecordReach reach,
                            @Reference MembershipService memberships, @Reference EventPublisher events,
-                           @Reference AccessControl access) {
+                           @Reference AccessControl access, @Reference IdentityService identities) {
         this.access = access;
+        this.identities = identities;
         this.tx = new Transactions(emf);
         this.registry = registry;
         this.reach = reach;
@@ -85,15 +95,7 @@ public class TeamServiceImpl implements TeamService {
             ShareGrant grant = GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_TEAM).stream()
                 .filter(g -> g.getPrincipal().equals(principal)).findFirst().orElse(null);
             if (grant == null) {
-                grant = new ShareGrant();
-                grant.setId(Ids.newId());
-                grant.setTenantId(ctx.tenantId());
-                grant.setObjectName(object.name());
-                grant.setRecordId(recordId);
-                grant.setPrincipal(principal);
-                grant.setSource(ShareGrant.SOURCE_TEAM);
-                grant.setCreatedBy(ctx.userId());
-                grant.setCreatedAt(Instant.now());
+                grant = newGrant(ctx, object, recordId, principal, ShareGrant.SOURCE_TEAM);
                 em.persist(grant);
             }
             grant.setAccessLevel(access == RecordAccess.WRITE ? ShareGrant.WRITE : ShareGrant.READ);
@@ -117,6 +119,64 @@ public class TeamServiceImpl implements TeamService {
                 throw ApiException.notFound("Team member");
             }
             events.publish(em, event(ctx, "access.team.member.removed", object, recordId, userId, null));
+            return null;
+        });
+    }
+
+    @Override
+    public List<PartnerTeamMember> partners(CallContext ctx, String objectName, String recordId) {
+        ObjectDefinition object = requireShareable(objectName);
+        access.access(ctx, object.name()).require(Actions.VIEW);
+        requireReach(ctx, object, recordId, RecordAccess.READ);
+        return tx.read(em -> GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId,
+                ShareGrant.SOURCE_PARTNER_TEAM)).stream()
+            .filter(g -> !ctx.isExternal() || g.getPrincipal().equals(COMPANY + ctx.companyId()))
+            .map(this::toPartner).toList();
+    }
+
+    @Override
+    public PartnerTeamMember addPartner(CallContext ctx, String objectName, String recordId, PartnerTeamInput input) {
+        ObjectDefinition object = requireShareable(objectName);
+        ctx.requireChannelStaff("choose the partners that work a record");
+        requireReach(ctx, object, recordId, RecordAccess.WRITE);
+        if (input == null || input.companyId() == null || input.companyId().isBlank()) {
+            throw ApiException.badRequest("required", "companyId is required", "companyId");
+        }
+        if (!memberships.isDownstreamCompany(ctx.tenantId(), input.companyId())) {
+            throw ApiException.badRequest("unknown_company", "companyId is no downstream company of this enterprise",
+                "companyId");
+        }
+        RecordAccess level = input.access() == null ? RecordAccess.WRITE : input.access();
+        String principal = COMPANY + input.companyId();
+        ShareGrant saved = tx.inTransaction(em -> {
+            ShareGrant grant = GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId,
+                    ShareGrant.SOURCE_PARTNER_TEAM).stream()
+                .filter(g -> g.getPrincipal().equals(principal)).findFirst().orElse(null);
+            if (grant == null) {
+                grant = newGrant(ctx, object, recordId, principal, ShareGrant.SOURCE_PARTNER_TEAM);
+                em.persist(grant);
+            }
+            grant.setAccessLevel(level == RecordAccess.WRITE ? ShareGrant.WRITE : ShareGrant.READ);
+            events.publish(em, partnerEvent(ctx, "access.partner-team.added", object, recordId, input.companyId(), level));
+            return grant;
+        });
+        return toPartner(saved);
+    }
+
+    @Override
+    public void removePartner(CallContext ctx, String objectName, String recordId, String companyId) {
+        ObjectDefinition object = requireShareable(objectName);
+        ctx.requireChannelStaff("choose the partners that work a record");
+        requireReach(ctx, object, recordId, RecordAccess.WRITE);
+        tx.inTransaction(em -> {
+            int removed = em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o "
+                    + "and g.recordId = :r and g.source = :s and g.principal = :p")
+                .setParameter("t", ctx.tenantId()).setParameter("o", object.name()).setParameter("r", recordId)
+                .setParameter("s", ShareGrant.SOURCE_PARTNER_TEAM).setParameter("p", COMPANY + companyId).executeUpdate();
+            if (removed == 0) {
+                throw ApiException.notFound("Partner team member");
+            }
+            events.publish(em, partnerEvent(ctx, "access.partner-team.removed", object, recordId, companyId, null));
             return null;
         });
     }
@@ -191,6 +251,40 @@ public class TeamServiceImpl implements TeamService {
                 + " but not change its sharing", "id");
         }
         return record;
+    }
+
+    private static ShareGrant newGrant(CallContext ctx, ObjectDefinition object, String recordId, String principal,
+                                       String source) {
+        ShareGrant grant = new ShareGrant();
+        grant.setId(Ids.newId());
+        grant.setTenantId(ctx.tenantId());
+        grant.setObjectName(object.name());
+        grant.setRecordId(recordId);
+        grant.setPrincipal(principal);
+        grant.setSource(source);
+        grant.setCreatedBy(ctx.userId());
+        grant.setCreatedAt(Instant.now());
+        return grant;
+    }
+
+    private PartnerTeamMember toPartner(ShareGrant g) {
+        String companyId = g.getPrincipal().substring(COMPANY.length());
+        String name = identities.findEnterprise(companyId).map(Enterprise::name).orElse(null);
+        return new PartnerTeamMember(companyId, name, ShareGrant.WRITE.equals(g.getAccessLevel()) ? RecordAccess.WRITE
+            : RecordAccess.READ, g.getCreatedBy(), g.getCreatedAt());
+    }
+
+    private static DomainEvent partnerEvent(CallContext ctx, String type, ObjectDefinition object, String recordId,
+                                            String companyId, RecordAccess access) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("object", object.name());
+        data.put("company", companyId);
+        if (access != null) {
+            data.put("access", access.name());
+        }
+        return new DomainEvent(type, ctx.tenantId(), object.label(), recordId, ctx.userId(),
+            (access == null ? "removed company " : "added company ") + companyId + (access == null ? " from" : " to")
+                + " the partner team of " + object.label() + " " + recordId, data);
     }
 
     private TeamMember toDto(CallContext ctx, ShareGrant g) {

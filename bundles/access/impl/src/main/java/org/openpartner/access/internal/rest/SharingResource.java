@@ -21,6 +21,8 @@ import org.openpartner.access.api.AccessExplainer;
 import org.openpartner.access.api.SharingRuleAdmin;
 import org.openpartner.access.api.TeamService;
 import org.openpartner.access.api.dto.Explanation;
+import org.openpartner.access.api.dto.PartnerTeamInput;
+import org.openpartner.access.api.dto.PartnerTeamMember;
 import org.openpartner.access.api.dto.SharingRule;
 import org.openpartner.access.api.dto.SharingRuleInput;
 import org.openpartner.access.api.dto.TeamMember;
@@ -33,7 +35,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Related teams of any shareable object's records, {@code /api/v1/records/{object}/{id}/team}, and whether a record
+ * Related teams of any shareable object's records, {@code /api/v1/records/{object}/{id}/team}, their partner teams,
+ * {@code .../partners}, and whether a record
  * hides from parent partners, {@code .../hidden-from-parents}; for channel staff
  * sharing rules, {@code /api/v1/access/sharing-rules}, and {@code /api/v1/access/explain?user=&object=&record=}.
  */
@@ -97,6 +100,32 @@ public class SharingResource implements RestResource {
     public Response removeMember(@Context CallContext caller, @PathParam("object") String object,
                                  @PathParam("id") String id, @PathParam("user") String user) {
         teams.removeMember(caller, object, id, user);
+        return Response.noContent().build();
+    }
+
+    /** The downstream companies that work the record (its partner team). */
+    @GET
+    @Path("records/{object}/{id}/partners")
+    public List<PartnerTeamMember> partners(@Context CallContext caller, @PathParam("object") String object,
+                                            @PathParam("id") String id) {
+        return teams.partners(caller, object, id);
+    }
+
+    /** Channel staff: puts a downstream company on the partner team, or changes its access. */
+    @POST
+    @Path("records/{object}/{id}/partners")
+    public Response addPartner(@Context CallContext caller, @PathParam("object") String object,
+                               @PathParam("id") String id, PartnerTeamInput body) {
+        PartnerTeamMember partner = teams.addPartner(caller, object, id, body);
+        return Response.created(URI.create("records/" + object + "/" + id + "/partners/" + partner.companyId()))
+            .entity(partner).build();
+    }
+
+    @DELETE
+    @Path("records/{object}/{id}/partners/{companyId}")
+    public Response removePartner(@Context CallContext caller, @PathParam("object") String object,
+                                  @PathParam("id") String id, @PathParam("companyId") String companyId) {
+        teams.removePartner(caller, object, id, companyId);
         return Response.noContent().build();
     }
 

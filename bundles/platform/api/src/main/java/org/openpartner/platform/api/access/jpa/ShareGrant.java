@@ -29,6 +29,8 @@ public class ShareGrant {
     public static final String WRITE = "W";
     /** The source of related-team grants. */
     public static final String SOURCE_TEAM = "team";
+    /** The source of partner-team grants (SPEC S11): one downstream company, {@code C:<company>}, each. */
+    public static final String SOURCE_PARTNER_TEAM = "partner-team";
     /**
      * The principal of a record's "hide from parent partners" marker (SPEC S11): no caller has it, so it grants
      * nothing; its presence keeps the record from the owner's ancestors in the partner hierarchy.
