@@ -251,6 +251,15 @@ public class AccessIT extends OpenPartnerTestSupport {
             // Read-write membership lets it change the record; removing it takes everything back.
             assertStatus(201, null, http.post(team, admin, Map.of("userId", bravoUser, "access", "WRITE")));
             assertStatus(200, null, http.put("/test-widgets/" + widget, bravo, Map.of("name", "Shared widget 2")));
+            // A third company's member is the owner's and the upstream's business: Bravo neither sees nor removes it.
+            String mobileC = newMobile();
+            String charlieUser = userId(http, dealersOf(http, upstream, connectNew(http, upstream, "Oscar " + upstream.suffix(),
+                mobileC), mobileC).get(0));
+            assertStatus(201, null, http.post(team, admin, Map.of("userId", charlieUser)));
+            assertEquals(2, http.get(team, alpha.get(0)).json().size());
+            assertEquals(List.of(bravoUser), http.get(team, bravo).json().findValuesAsText("userId"));
+            assertStatus(404, null, http.delete(team + "/" + charlieUser, bravo));
+            assertStatus(204, null, http.delete(team + "/" + charlieUser, alpha.get(0)));
             assertEquals("WRITE", http.get(team, admin).json().get(0).get("access").asText());
             String console = console("access:explain --tenant " + upstream.id() + " " + bravoUser + " test-widget " + widget)
                 .requireSuccess().output();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -67,9 +68,16 @@ public class TeamServiceImpl implements TeamService {
     public List<TeamMember> members(CallContext ctx, String objectName, String recordId) {
         ObjectDefinition object = requireShareable(objectName);
         access.access(ctx, object.name()).require(Actions.VIEW);
-        requireReach(ctx, object, recordId, RecordAccess.READ);
+        RecordReach.Reach record = requireReach(ctx, object, recordId, RecordAccess.READ);
+        // The owner's company and the upstream see the whole team; another company's reader sees its own colleagues
+        // and the upstream's employees on it, not a third company's users (who they are is that company's business).
+        boolean outsider = outsider(ctx, record);
         return tx.read(em -> GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_TEAM)).stream()
-            .filter(g -> g.getPrincipal().startsWith(USER)).map(g -> toDto(ctx, g)).toList();
+            .filter(g -> g.getPrincipal().startsWith(USER))
+            .map(g -> Map.entry(g, memberships.contextOf(ctx.tenantId(), g.getPrincipal().substring(USER.length()))))
+            .filter(member -> !outsider || member.getValue().map(user -> user.isInternal()
+                || ctx.companyId().equals(user.companyId())).orElse(false))
+            .map(member -> toDto(member.getKey(), member.getValue())).toList();
     }
 
     @Override
@@ -102,14 +110,19 @@ public class TeamServiceImpl implements TeamService {
             events.publish(em, event(ctx, "access.team.member.added", object, recordId, input.userId(), access));
             return grant;
         });
-        return toDto(ctx, saved);
+        return toDto(saved, memberships.contextOf(ctx.tenantId(), input.userId()));
     }
 
     @Override
     public void removeMember(CallContext ctx, String objectName, String recordId, String userId) {
         ObjectDefinition object = requireShareable(objectName);
         access.access(ctx, object.name()).require(Actions.EDIT);
-        requireReach(ctx, object, recordId, RecordAccess.WRITE);
+        RecordReach.Reach record = requireReach(ctx, object, recordId, RecordAccess.WRITE);
+        // Another company's writer takes its own colleagues off the team; anyone else is a member it cannot find.
+        if (outsider(ctx, record) && !memberships.contextOf(ctx.tenantId(), userId)
+                .map(user -> ctx.companyId().equals(user.companyId())).orElse(false)) {
+            throw ApiException.notFound("Team member");
+        }
         tx.inTransaction(em -> {
             int removed = em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o "
                     + "and g.recordId = :r and g.source = :s and g.principal = :p")
@@ -253,6 +266,11 @@ public class TeamServiceImpl implements TeamService {
         return record;
     }
 
+    /** An external caller of a company other than the one that owns the record. */
+    private static boolean outsider(CallContext ctx, RecordReach.Reach record) {
+        return ctx.isExternal() && !ctx.companyId().equals(record.owner().ownerCompanyId());
+    }
+
     private static ShareGrant newGrant(CallContext ctx, ObjectDefinition object, String recordId, String principal,
                                        String source) {
         ShareGrant grant = new ShareGrant();
@@ -287,9 +305,9 @@ public class TeamServiceImpl implements TeamService {
                 + " the partner team of " + object.label() + " " + recordId, data);
     }
 
-    private TeamMember toDto(CallContext ctx, ShareGrant g) {
+    private static TeamMember toDto(ShareGrant g, Optional<CallContext> member) {
         String userId = g.getPrincipal().substring(USER.length());
-        String name = memberships.contextOf(ctx.tenantId(), userId).map(CallContext::displayName).orElse(null);
+        String name = member.map(CallContext::displayName).orElse(null);
         return new TeamMember(userId, name, ShareGrant.WRITE.equals(g.getAccessLevel()) ? RecordAccess.WRITE
             : RecordAccess.READ, g.getCreatedBy(), g.getCreatedAt());
     }
