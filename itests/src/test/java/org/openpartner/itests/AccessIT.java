@@ -599,6 +599,46 @@ public class AccessIT extends OpenPartnerTestSupport {
         });
     }
 
+    /** Record types per role (SPEC S4): a create names a type the caller's roles may create, or gets the first. */
+    @Test
+    public void aDealerCreatesOnlyTheRecordTypesItsRolesMayCreate() {
+        Http http = api();
+        withWidgets(http, () -> {
+            Dealer dealer = newDealer(http, "Zulu");
+            String admin = dealer.upstream().adminToken();
+            JsonNode types = http.post("/test-widgets/record-types", admin, null).json();
+            assertEquals(types.toString(), List.of("deal", "standard"), types.findValuesAsText("key"));
+            Http.Response first = http.post("/test-widgets", dealer.token(), Map.of("name", "First"));
+            assertStatus(201, null, first);
+            // The first of the object's types (in key order) when none is named.
+            assertEquals("deal", first.json().get("recordType").asText());
+
+            assertStatus(200, null, http.put("/access/roles/dealer-personnel/record-types/test-widget", admin,
+                Map.of("recordTypes", List.of("standard"))));
+            assertStatus(403, "record_type_not_permitted", http.post("/test-widgets", dealer.token(),
+                Map.of("name", "Deal", "recordType", "deal")));
+            assertStatus(400, "unknown_record_type", http.post("/test-widgets", dealer.token(),
+                Map.of("name", "Nope", "recordType", "nope")));
+            Http.Response standard = http.post("/test-widgets", dealer.token(), Map.of("name", "Standard"));
+            assertStatus(201, null, standard);
+            assertEquals("standard", standard.json().get("recordType").asText());
+            List<String> creatable = new java.util.ArrayList<>();
+            http.get("/objects/test-widget/layout", dealer.token()).json().get("creatableRecordTypes")
+                .forEach(type -> creatable.add(type.asText()));
+            assertEquals(List.of("standard"), creatable);
+
+            // A second role that may create deals: the union of both.
+            assertStatus(201, null, http.post("/access/roles", admin, Map.of("key", "referrer", "name", "Referrer")));
+            assertStatus(200, null, http.put("/access/roles/referrer/record-types/test-widget", admin,
+                Map.of("recordTypes", List.of("deal"))));
+            assertStatus(204, null, http.put("/access/users/" + dealer.userId() + "/roles/referrer", admin, null));
+            assertStatus(201, null, http.post("/test-widgets", dealer.token(), Map.of("name", "Deal",
+                "recordType", "deal")));
+            // The upstream's staff create every type.
+            assertStatus(201, null, http.post("/test-widgets", admin, Map.of("name", "Staff", "recordType", "standard")));
+        });
+    }
+
     private static List<String> layoutFields(JsonNode layout) {
         List<String> fields = new ArrayList<>();
         layout.get("sections").forEach(section -> section.get("fields").forEach(f -> fields.add(f.get("name").asText())));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import javax.persistence.EntityManagerFactory;
 
 import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.ObjectAccess;
@@ -30,11 +31,14 @@ public class AccessControlImpl implements AccessControl {
     private final Transactions tx;
     private final ObjectRegistry registry;
     private final RecordReach reach;
+    private final RoleService roles;
     private final CallerMemo<ObjectAccess> permissions = new CallerMemo<>(512, 2_000);
 
     @Activate
     public AccessControlImpl(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
-                             @Reference ObjectRegistry registry, @Reference RecordReach reach) {
+                             @Reference ObjectRegistry registry, @Reference RecordReach reach,
+                             @Reference RoleService roles) {
+        this.roles = roles;
         this.tx = new Transactions(emf);
         this.registry = registry;
         this.reach = reach;
@@ -44,16 +48,33 @@ public class AccessControlImpl implements AccessControl {
     public ObjectAccess access(CallContext ctx, String objectName) {
         ObjectDefinition object = registry.require(objectName);
         if (ctx.isConsole() || ctx.isChannelStaff()) {
-            return ObjectAccess.unrestricted(object);
+            ObjectAccess all = ObjectAccess.unrestricted(object);
+            return new ObjectAccess(object, all.actions(), all.fields(), () -> {
+                List<String> types = LayoutAdminImpl.keys(roles.listRecordTypes(ctx, object.name()));
+                return new ObjectAccess.RecordTypes(types, types);
+            });
         }
         if (!ctx.isExternal() && !ctx.isInternal()) {
             return ObjectAccess.none(object);
         }
         if (ctx.roles().isEmpty()) {
-            return new RolePermissions(object, Map.of(), Map.of()).union(Set.of(), ctx.isExternal());
+            return withRecordTypes(ctx, new RolePermissions(object, Map.of(), Map.of()));
         }
-        return permissions.get(ctx, object.name(), () -> tx.read(em -> PermissionStore.load(em, ctx.tenantId(), object,
-            ctx.roles())).union(ctx.roles(), ctx.isExternal()));
+        return permissions.get(ctx, object.name(), () -> withRecordTypes(ctx,
+            tx.read(em -> PermissionStore.load(em, ctx.tenantId(), object, ctx.roles()))));
+    }
+
+    /** The roles' union, with the record types they may create read when a create first asks. */
+    private ObjectAccess withRecordTypes(CallContext ctx, RolePermissions stored) {
+        ObjectAccess union = stored.union(ctx.roles(), ctx.isExternal());
+        ObjectDefinition object = stored.object();
+        return new ObjectAccess(object, union.actions(), union.fields(), () -> {
+            List<String> all = LayoutAdminImpl.keys(roles.listRecordTypes(ctx, object.name()));
+            Map<String, List<String>> restricted = !ctx.isExternal() || ctx.roles().isEmpty() ? Map.of()
+                : tx.read(em -> PermissionStore.recordTypes(em, ctx.tenantId(), object.name(), ctx.roles()));
+            return new ObjectAccess.RecordTypes(all, stored.creatableRecordTypes(ctx.roles(), ctx.isExternal(), all,
+                restricted));
+        });
     }
 
     @Override

@@ -192,8 +192,7 @@ public class LayoutAdminImpl implements LayoutAdmin {
                 .orElse(object.fields().stream().map(FieldDefinition::name).toList());
             sections = List.of(new LayoutSection(DEFAULT_SECTION, fallback));
         }
-        return new RenderedLayout(object.name(), type, render(object, mine, sections),
-            creatable(ctx, object, mine, all, roleKeys));
+        return new RenderedLayout(object.name(), type, render(object, mine, sections), mine.creatableRecordTypes());
     }
 
     /** Sections merged in role order, each field where it first appears, hidden fields left out. */
@@ -220,31 +219,12 @@ public class LayoutAdminImpl implements LayoutAdmin {
         return rendered;
     }
 
-    private List<String> creatable(CallContext ctx, ObjectDefinition object, ObjectAccess mine, List<String> all,
-                                   List<String> roleKeys) {
-        if (!mine.can(Actions.CREATE)) {
-            return List.of();
-        }
-        if (!ctx.isExternal() || roleKeys.isEmpty()) {
-            return all;
-        }
-        Set<String> allowed = new LinkedHashSet<>();
-        tx.read(em -> {
-            for (String role : roleKeys) {
-                allowed.addAll(recordTypeRow(em, ctx.tenantId(), role, object.name())
-                    .map(RoleRecordTypeEntity::getRecordTypes).orElse(all));
-            }
-            return null;
-        });
-        return all.stream().filter(allowed::contains).toList();
-    }
-
     private List<String> recordTypes(CallContext ctx, ObjectDefinition object) {
         return keys(roles.listRecordTypes(ctx, object.name()));
     }
 
     /** The record types' keys; an object without any has the one record type {@link #DEFAULT_RECORD_TYPE}. */
-    private static List<String> keys(List<RecordType> types) {
+    static List<String> keys(List<RecordType> types) {
         return types.isEmpty() ? List.of(DEFAULT_RECORD_TYPE) : types.stream().map(RecordType::key).toList();
     }
 

@@ -10,6 +10,7 @@ import javax.persistence.EntityManager;
 
 import org.openpartner.access.internal.jpa.RoleFieldPermissionEntity;
 import org.openpartner.access.internal.jpa.RoleObjectPermissionEntity;
+import org.openpartner.access.internal.jpa.RoleRecordTypeEntity;
 import org.openpartner.platform.api.access.FieldAccess;
 import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.jpa.ShareRule;
@@ -39,6 +40,16 @@ final class PermissionStore {
                 .put(row.getFieldName(), FieldAccess.valueOf(row.getAccess()));
         }
         return new RolePermissions(object, actions, fields);
+    }
+
+    /** Per role with a stored choice, the record types it may create records of. */
+    static Map<String, List<String>> recordTypes(EntityManager em, String tenantId, String object, Collection<String> roles) {
+        Map<String, List<String>> types = new HashMap<>();
+        InLists.query(List.copyOf(roles), keys -> em.createQuery("select r from RoleRecordTypeEntity r "
+                + "where r.tenantId = :t and r.objectName = :o and r.roleKey in :roles", RoleRecordTypeEntity.class)
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("roles", keys).getResultList())
+            .forEach(row -> types.put(row.getRoleKey(), List.copyOf(row.getRecordTypes())));
+        return types;
     }
 
     static RoleObjectPermissionEntity objectRow(EntityManager em, String tenantId, String role, String object) {

@@ -74,6 +74,28 @@ record RolePermissions(ObjectDefinition object, Map<String, Set<String>> configu
         return new ObjectAccess(object, actions, fields);
     }
 
+    /**
+     * The record types an external user may create, in the object's order: those its roles that may create
+     * records allow (a role with no choice stored allows all of them). Employees follow the tenant's internal
+     * permissions and may create every type.
+     *
+     * @param all        the object's record types in the tenant
+     * @param restricted per role that has a stored choice, the types it may create
+     */
+    List<String> creatableRecordTypes(Collection<String> roles, boolean external, List<String> all,
+                                      Map<String, List<String>> restricted) {
+        if (!external) {
+            return all;
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String role : roles) {
+            if (actions(role, true).contains(Actions.CREATE)) {
+                allowed.addAll(restricted.getOrDefault(role, all));
+            }
+        }
+        return all.stream().filter(allowed::contains).toList();
+    }
+
     /** The standard actions first, then the object's own, keeping only those in {@code actions}. */
     List<String> ordered(Set<String> actions) {
         return object.allActions().stream().filter(actions::contains).toList();

@@ -109,7 +109,7 @@ public class AccessOracleTest {
             }
         });
         reach = new RecordReach(emf, registry);
-        engine = new AccessControlImpl(emf, registry, reach);
+        engine = new AccessControlImpl(emf, registry, reach, org.mockito.Mockito.mock(org.openpartner.platform.api.RoleService.class));
     }
 
     @AfterClass

@@ -41,6 +41,23 @@ public class RolePermissionsTest {
     }
 
     @Test
+    public void theRecordTypesAUserMayCreateAreThoseOfItsRolesThatMayCreate() {
+        List<String> all = List.of("standard", "deal", "referral");
+        RolePermissions stored = stored(Map.of("dealer", Set.of(Actions.VIEW, Actions.CREATE),
+            "referrer", Set.of(Actions.VIEW, Actions.CREATE), "reader", Set.of(Actions.VIEW)), Map.of());
+        Map<String, List<String>> restricted = Map.of("dealer", List.of("deal"), "referrer", List.of("referral", "deal"),
+            "reader", List.of("standard"));
+        assertEquals(List.of("deal"), stored.creatableRecordTypes(List.of("dealer"), true, all, restricted));
+        // The union, in the object's order; a role that may not create adds no type.
+        assertEquals(List.of("deal", "referral"),
+            stored.creatableRecordTypes(List.of("referrer", "dealer", "reader"), true, all, restricted));
+        assertEquals(List.of(), stored.creatableRecordTypes(List.of("reader"), true, all, restricted));
+        // A role without a stored choice may create every type; employees too.
+        assertEquals(all, stored.creatableRecordTypes(List.of("dealer"), true, all, Map.of()));
+        assertEquals(all, stored.creatableRecordTypes(List.of(), false, all, restricted));
+    }
+
+    @Test
     public void anUnconfiguredInternalRoleHasNothing() {
         ObjectAccess access = stored(Map.of(), Map.of()).union(List.of("clerk"), false);
         assertEquals(Set.of(), access.actions());

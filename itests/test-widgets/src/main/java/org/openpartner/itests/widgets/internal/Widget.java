@@ -4,6 +4,6 @@ import org.openpartner.platform.api.access.AccessObject;
 
 /** A widget as REST answers carry it: the platform drops the fields the caller may not see. */
 @AccessObject(WidgetObject.NAME)
-public record Widget(String id, String name, Integer price, String secret, String ownerUserId, String ownerCompanyId,
-                     long version) {
+public record Widget(String id, String name, Integer price, String secret, String recordType, String ownerUserId,
+                     String ownerCompanyId, long version) {
 }

@@ -23,12 +23,15 @@ import org.osgi.service.component.annotations.Reference;
 public class WidgetObject implements ObjectType {
 
     public static final String NAME = "test-widget";
+    /** The record types {@code POST /test-widgets/record-types} gives a tenant, in order. */
+    static final List<String> RECORD_TYPES = List.of("standard", "deal");
 
     static final ObjectDefinition DEFINITION = new ObjectDefinition(NAME, "Test widget", List.of(
         FieldDefinition.system("id", "Id", FieldType.TEXT),
         FieldDefinition.of("name", "Name", FieldType.TEXT, true),
         FieldDefinition.of("price", "Price", FieldType.NUMBER, false),
         FieldDefinition.of("secret", "Secret", FieldType.TEXT, false),
+        FieldDefinition.system("recordType", "Record type", FieldType.TEXT),
         FieldDefinition.system("ownerUserId", "Owner", FieldType.REFERENCE),
         FieldDefinition.system("ownerCompanyId", "Owner company", FieldType.REFERENCE),
         FieldDefinition.system("version", "Version", FieldType.NUMBER)),

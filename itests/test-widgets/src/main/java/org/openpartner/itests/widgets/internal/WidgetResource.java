@@ -32,12 +32,14 @@ import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.KeysetCursor;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
+import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.access.VisibleRows;
+import org.openpartner.platform.api.dto.RecordType;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.platform.api.spi.RestResource;
@@ -60,10 +62,13 @@ public class WidgetResource implements RestResource {
     private final Transactions tx;
     private final AccessControl access;
     private final UnitOfWork unitOfWork;
+    private final RoleService roles;
 
     @Activate
     public WidgetResource(@Reference(target = "(osgi.unit.name=openpartner-test-widgets)") EntityManagerFactory emf,
-                          @Reference AccessControl access, @Reference UnitOfWork unitOfWork) {
+                          @Reference AccessControl access, @Reference UnitOfWork unitOfWork,
+                          @Reference RoleService roles) {
+        this.roles = roles;
         this.tx = new Transactions(emf);
         this.access = access;
         this.unitOfWork = unitOfWork;
@@ -72,8 +77,8 @@ public class WidgetResource implements RestResource {
     @POST
     public Response create(@Context CallContext caller, WidgetInput body) {
         ObjectAccess mine = access.access(caller, WidgetObject.NAME);
-        mine.require(Actions.CREATE);
-        WidgetInput input = body == null ? new WidgetInput(null, null, null) : body;
+        WidgetInput input = body == null ? new WidgetInput(null, null, null, null) : body;
+        String recordType = mine.requireCreate(input.recordType());
         mine.requireWritable(given(input));
         if (input.name() == null || input.name().isBlank()) {
             throw ApiException.badRequest("required", "name is required", "name");
@@ -87,11 +92,22 @@ public class WidgetResource implements RestResource {
             w.setName(input.name().strip());
             w.setPrice(input.price());
             w.setSecret(input.secret());
+            w.setRecordType(recordType);
             em.persist(w);
             em.flush();
             return toDto(w);
         });
         return Response.created(URI.create("test-widgets/" + created.id())).entity(created).build();
+    }
+
+    /** Channel staff give their tenant the add-on's record types, as a capability does when it is enabled. */
+    @POST
+    @Path("record-types")
+    public List<RecordType> ensureRecordTypes(@Context CallContext caller) {
+        caller.requireChannelStaff("set up test widgets");
+        WidgetObject.RECORD_TYPES.forEach(type -> roles.ensureRecordType(caller, WidgetObject.NAME, type,
+            "Widget " + type, List.of("name", "price", "secret")));
+        return roles.listRecordTypes(caller, WidgetObject.NAME);
     }
 
     /**
@@ -140,7 +156,7 @@ public class WidgetResource implements RestResource {
     public Widget update(@Context CallContext caller, @PathParam("id") String id, WidgetInput body) {
         ObjectAccess mine = access.access(caller, WidgetObject.NAME);
         mine.require(Actions.EDIT);
-        WidgetInput input = body == null ? new WidgetInput(null, null, null) : body;
+        WidgetInput input = body == null ? new WidgetInput(null, null, null, null) : body;
         return tx.inTransaction(em -> {
             WidgetEntity w = findWritable(em, caller, id);
             mine.requireNotHidden(given(input));
@@ -222,7 +238,8 @@ public class WidgetResource implements RestResource {
     }
 
     private static Widget toDto(WidgetEntity w) {
-        return new Widget(w.getId(), w.getName(), w.getPrice(), w.getSecret(), w.getOwnerUserId(), w.getOwnerCompanyId(),
+        return new Widget(w.getId(), w.getName(), w.getPrice(), w.getSecret(), w.getRecordType(), w.getOwnerUserId(),
+            w.getOwnerCompanyId(),
             w.getVersion());
     }
 }

@@ -32,6 +32,38 @@ public class ObjectAccessTest {
     }
 
     @Test
+    public void aCreateNeedsTheActionAndARecordTypeTheCallerMayCreate() {
+        int[] asked = {0};
+        ObjectAccess access = new ObjectAccess(LEAD, Set.of(Actions.CREATE), Map.of(), () -> {
+            asked[0]++;
+            return new ObjectAccess.RecordTypes(List.of("standard", "deal", "referral"), List.of("deal", "referral"));
+        });
+        assertEquals("a list asks for no record types", 0, asked[0]);
+        assertEquals("deal", access.requireCreate(null));
+        assertEquals("referral", access.requireCreate("referral"));
+        assertRefused("record_type_not_permitted", "recordType", () -> access.requireCreate("standard"));
+        try {
+            access.requireCreate("nope");
+            fail("expected unknown_record_type");
+        } catch (ApiException e) {
+            assertEquals(400, e.status());
+            assertEquals("unknown_record_type", e.code());
+            assertEquals("recordType", e.field());
+        }
+        assertEquals(List.of("deal", "referral"), access.creatableRecordTypes());
+        assertEquals("read once", 1, asked[0]);
+        ObjectAccess viewer = new ObjectAccess(LEAD, Set.of(Actions.VIEW), Map.of(),
+            () -> new ObjectAccess.RecordTypes(List.of("standard"), List.of("standard")));
+        assertEquals(List.of(), viewer.creatableRecordTypes());
+        assertRefused("action_not_permitted", "action", () -> viewer.requireCreate("standard"));
+        ObjectAccess none = new ObjectAccess(LEAD, Set.of(Actions.CREATE), Map.of(),
+            () -> new ObjectAccess.RecordTypes(List.of("standard"), List.of()));
+        assertRefused("record_type_not_permitted", "recordType", () -> none.requireCreate(null));
+        // Built without record types (not by the engine): only the action is checked.
+        assertEquals("any", new ObjectAccess(LEAD, Set.of(Actions.CREATE), Map.of()).requireCreate("any"));
+    }
+
+    @Test
     public void writesNameTheFirstFieldTheCallerMayNotSet() {
         ObjectAccess access = new ObjectAccess(LEAD, Set.of(Actions.EDIT), Map.of("budget", FieldAccess.HIDDEN,
             "name", FieldAccess.READ_ONLY));

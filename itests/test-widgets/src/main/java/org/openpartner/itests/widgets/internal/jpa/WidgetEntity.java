@@ -40,6 +40,9 @@ public class WidgetEntity {
     @Column(name = "SECRET", length = 200)
     private String secret;
 
+    @Column(name = "RECORD_TYPE", length = 64)
+    private String recordType;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -56,6 +59,8 @@ public class WidgetEntity {
     public void setName(String name) { this.name = name; }
     public Integer getPrice() { return price; }
     public void setPrice(Integer price) { this.price = price; }
+    public String getRecordType() { return recordType; }
+    public void setRecordType(String recordType) { this.recordType = recordType; }
     public String getSecret() { return secret; }
     public void setSecret(String secret) { this.secret = secret; }
     public long getVersion() { return version; }
