@@ -96,6 +96,11 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/test-widget", admin,
             Map.of("actions", List.of("view", "create", "edit", "delete"))));
         String widget = createWidget(http, dealerB, "Victim widget " + suffix, 7);
+        Http.Response lead = http.post("/leads", dealerB, Map.of("name", "Victim lead " + suffix, "mobile", mobile));
+        assertStatus(201, null, lead);
+        String leadId = lead.json().get("id").asText();
+        assertStatus(201, null, http.post("/leads/" + leadId + "/follow-ups", dealerB, Map.of("kind", "NOTE",
+            "note", "Victim note " + suffix)));
         assertStatus(201, null, http.post("/records/test-widget/" + widget + "/partners", admin,
             Map.of("companyId", company, "access", "READ")));
         String contact = http.get("/partners/" + partner + "/contacts", admin).json().get(0).get("id").asText();
@@ -141,9 +146,10 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         ids.put("import", imported.json().get("job").get("id").asText());
         ids.put("enterprise", company);
         ids.put("group", groupId);
+        ids.put("lead", leadId);
         // What no answer to someone else may contain: the names of B's records.
         List<String> marks = List.of("Victim B " + suffix, "Victim widget " + suffix, "Victim news " + suffix,
-            "Victim role " + suffix, "Victim group " + suffix, "Carol Victim", "Victim C " + suffix, mobile);
+            "Victim role " + suffix, "Victim group " + suffix, "Victim lead " + suffix, "Victim note " + suffix, "Carol Victim", "Victim C " + suffix, mobile);
         Function<Http, Map<String, String>> snapshot = client -> {
             Map<String, String> state = new LinkedHashMap<>();
             for (String path : List.of("/partners/" + partner, "/partners/" + partner + "/contacts",
@@ -153,7 +159,7 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "/connection-requests", "/imports/" + ids.get("import"), "/apps/announcements",
                 "/records/test-widget/" + widget + "/team", "/records/test-widget/" + widget + "/hidden-from-parents",
                 "/access/groups/" + groupId, "/access/groups/" + groupId + "/members",
-                "/records/test-widget/" + widget + "/partners")) {
+                "/records/test-widget/" + widget + "/partners", "/leads/" + leadId, "/leads/" + leadId + "/follow-ups")) {
                 state.put(path, client.get(path, admin).body());
             }
             state.put("widget", client.get("/test-widgets/" + widget, dealerB).body());
@@ -342,6 +348,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 return "request";
             case "imports":
                 return "import";
+            case "leads":
+                return "lead";
             case "enterprises":
                 return "enterprise";
             case "apps":
@@ -376,7 +384,12 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
             case "/access/roles/{role}/permissions/{object}":
                 return Map.of("actions", List.of("view", "create", "edit", "delete"));
             case "/access/groups/{id}":
+            case "/leads/{id}":
                 return Map.of("name", "Taken over");
+            case "/leads/{id}/status":
+                return Map.of("status", "INVALID", "reason", "Taken over");
+            case "/leads/{id}/follow-ups":
+                return Map.of("kind", "CALL");
             case "/access/groups/{id}/members":
                 return Map.of("userIds", List.of(mine.get("user")));
             case "/upstreams/{connectionId}/connectors":

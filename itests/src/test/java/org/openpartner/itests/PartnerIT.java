@@ -234,8 +234,9 @@ public class PartnerIT extends OpenPartnerTestSupport {
         String token = channel.manager().token();
         String id = createPartner(http, token, "Survivor Co");
 
-        // Interconnection (and its Announcements app) and the hierarchy build on Partner: they go first and come
-        // back after.
+        // Interconnection (with its Announcements app and the leads it gates) and the hierarchy build on Partner:
+        // they go first and come back after.
+        adminCommand("feature:uninstall openpartner-leads");
         adminCommand("feature:uninstall openpartner-announcements");
         adminCommand("feature:uninstall openpartner-interconnect");
         adminCommand("feature:uninstall openpartner-hierarchy");
@@ -249,6 +250,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
         adminCommand("feature:install openpartner-hierarchy");
         adminCommand("feature:install openpartner-interconnect");
         adminCommand("feature:install openpartner-announcements");
+        adminCommand("feature:install openpartner-leads");
         Awaitility.await("partner API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/partners/" + id, token).status() == 200);
         assertEquals("Survivor Co", http.get("/partners/" + id, token).json().get("name").asText());

@@ -1,0 +1,437 @@
+package org.openpartner.leads.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.openpartner.interconnect.api.AppService;
+import org.openpartner.leads.api.LeadService;
+import org.openpartner.leads.api.dto.FollowUp;
+import org.openpartner.leads.api.dto.FollowUpInput;
+import org.openpartner.leads.api.dto.FollowUpKind;
+import org.openpartner.leads.api.dto.Lead;
+import org.openpartner.leads.api.dto.LeadInput;
+import org.openpartner.leads.api.dto.LeadStatus;
+import org.openpartner.leads.api.dto.StatusChange;
+import org.openpartner.leads.internal.jpa.FollowUpEntity;
+import org.openpartner.leads.internal.jpa.LeadEntity;
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.EventPublisher;
+import org.openpartner.platform.api.Ids;
+import org.openpartner.platform.api.KeysetCursor;
+import org.openpartner.platform.api.Names;
+import org.openpartner.platform.api.Page;
+import org.openpartner.platform.api.PageRequest;
+import org.openpartner.platform.api.PhoneNumbers;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.Actions;
+import org.openpartner.platform.api.access.ObjectAccess;
+import org.openpartner.platform.api.access.RecordAccess;
+import org.openpartner.platform.api.access.VisibilityFilter;
+import org.openpartner.platform.api.access.VisibleRows;
+import org.openpartner.platform.api.dto.DomainEvent;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.api.jpa.UnitOfWork;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = LeadService.class)
+public class LeadServiceImpl implements LeadService {
+
+    /** The interconnection app through which external users work with the upstream's objects. */
+    static final String SHARE_PARTNER_APP = "share-partner";
+    static final int MAX_NAME = 200;
+    static final int MAX_TEXT = 100;
+    static final int MAX_REASON = 500;
+    static final int MAX_NOTE = 4000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final String SORT = "newest";
+    /** Clocks of phones and servers disagree a little; a follow-up further ahead is refused. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final Transactions tx;
+    private final AccessControl access;
+    private final AppService apps;
+    private final PhoneNumbers phones;
+    private final EventPublisher events;
+    private final UnitOfWork unitOfWork;
+
+    @Activate
+    public LeadServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-leads)") EntityManagerFactory emf,
+                           @Reference AccessControl access, @Reference AppService apps, @Reference PhoneNumbers phones,
+                           @Reference EventPublisher events, @Reference UnitOfWork unitOfWork) {
+        this.tx = new Transactions(emf);
+        this.access = access;
+        this.apps = apps;
+        this.phones = phones;
+        this.events = events;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Lead create(CallContext ctx, LeadInput input) {
+        ObjectAccess mine = reader(ctx);
+        if (ctx.isConsole()) {
+            throw ApiException.forbidden("the console owns no records: create leads as a user");
+        }
+        LeadInput given = input == null ? new LeadInput(null, null, null, null, null, null, null, null) : input;
+        String recordType = mine.requireCreate(given.recordType());
+        mine.requireWritable(given(given));
+        Valid valid = validate(given, true, phones);
+        Instant now = Instant.now();
+        return tx.inTransaction(em -> {
+            LeadEntity lead = new LeadEntity();
+            lead.setId(Ids.newId());
+            lead.setTenantId(ctx.tenantId());
+            lead.setOwnerUserId(ctx.userId());
+            lead.setOwnerCompanyId(ctx.companyId());
+            valid.applyTo(lead);
+            lead.setStatus(LeadStatus.ASSIGNED.name());
+            lead.setRecordType(recordType);
+            lead.setCreatedBy(ctx.userId());
+            lead.setCreatedAt(now);
+            lead.setUpdatedAt(now);
+            em.persist(lead);
+            em.flush();
+            events.publish(em, event(ctx, "lead.created", lead, Map.of("status", lead.getStatus())));
+            return toDto(lead);
+        });
+    }
+
+    @Override
+    public Lead get(CallContext ctx, String leadId) {
+        reader(ctx).require(Actions.VIEW);
+        return tx.read(em -> toDto(find(em, ctx, leadId)));
+    }
+
+    @Override
+    public Page<Lead> list(CallContext ctx, LeadStatus status, PageRequest page) {
+        reader(ctx).require(Actions.VIEW);
+        KeysetCursor after = KeysetCursor.decode(page.cursor(), SORT);
+        VisibilityFilter visible = access.visibleFilter(ctx, OBJECT, "l", RecordAccess.READ);
+        return tx.read(em -> {
+            List<String> where = new ArrayList<>();
+            Map<String, Object> parameters = new HashMap<>();
+            if (status != null) {
+                where.add("l.status = :status");
+                parameters.put("status", status.name());
+            }
+            if (after != null) {
+                where.add("l.createdAt < :after or (l.createdAt = :after and l.id < :afterId)");
+                parameters.put("after", cursorTime(after));
+                parameters.put("afterId", after.id());
+            }
+            String condition = where.isEmpty() ? null : "(" + String.join(") and (", where) + ")";
+            List<LeadEntity> rows = VisibleRows.first(em, LeadEntity.class, "l", visible, condition, parameters,
+                "l.createdAt desc, l.id desc", page.limit() + 1);
+            boolean more = rows.size() > page.limit();
+            List<LeadEntity> items = more ? rows.subList(0, page.limit()) : rows;
+            LeadEntity last = more ? items.get(items.size() - 1) : null;
+            return new Page<>(items.stream().map(LeadServiceImpl::toDto).toList(), last == null ? null
+                : new KeysetCursor(SORT, String.valueOf(last.getCreatedAt().toEpochMilli()), last.getId()).encode());
+        });
+    }
+
+    @Override
+    public Lead update(CallContext ctx, String leadId, LeadInput input) {
+        ObjectAccess mine = reader(ctx);
+        mine.require(Actions.EDIT);
+        LeadInput given = input == null ? new LeadInput(null, null, null, null, null, null, null, null) : input;
+        return tx.inTransaction(em -> {
+            LeadEntity lead = findWritable(em, ctx, leadId);
+            mine.requireNotHidden(given(given));
+            requireOpen(lead);
+            Valid valid = validate(given, false, phones);
+            mine.requireWritable(valid.changed(lead));
+            Map<String, Object> changed = new LinkedHashMap<>();
+            changed.put("fields", valid.changed(lead));
+            valid.applyTo(lead);
+            lead.setUpdatedAt(Instant.now());
+            em.flush();
+            events.publish(em, event(ctx, "lead.updated", lead, changed));
+            return toDto(lead);
+        });
+    }
+
+    @Override
+    public Lead changeStatus(CallContext ctx, String leadId, StatusChange change) {
+        ObjectAccess mine = reader(ctx);
+        mine.require(Actions.EDIT);
+        if (change == null || change.status() == null) {
+            throw ApiException.badRequest("required", "status is INVALID or VOIDED", "status");
+        }
+        if (change.status() != LeadStatus.INVALID && change.status() != LeadStatus.VOIDED) {
+            throw ApiException.badRequest("invalid_status", "a lead is marked INVALID or VOIDED here; claiming, "
+                + "returning and converting have their own actions", "status");
+        }
+        String reason = change.reason() == null ? "" : change.reason().strip();
+        if (reason.isEmpty()) {
+            throw ApiException.badRequest("required", "reason is required", "reason");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw ApiException.badRequest("too_long", "reason must be at most " + MAX_REASON + " characters", "reason");
+        }
+        return tx.inTransaction(em -> {
+            LeadEntity lead = findWritable(em, ctx, leadId);
+            requireOpen(lead);
+            String before = lead.getStatus();
+            lead.setStatus(change.status().name());
+            lead.setStatusReason(reason);
+            lead.setUpdatedAt(Instant.now());
+            em.flush();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("from", before);
+            data.put("to", lead.getStatus());
+            data.put("reason", reason);
+            events.publish(em, event(ctx, "lead.status-changed", lead, data));
+            return toDto(lead);
+        });
+    }
+
+    @Override
+    public void delete(CallContext ctx, String leadId) {
+        reader(ctx).require(Actions.DELETE);
+        // The lead, its follow-ups and its grants go together.
+        unitOfWork.inUnit(() -> tx.inTransaction(em -> {
+            LeadEntity lead = findWritable(em, ctx, leadId);
+            em.createQuery("delete from FollowUpEntity f where f.tenantId = :t and f.leadId = :l")
+                .setParameter("t", ctx.tenantId()).setParameter("l", lead.getId()).executeUpdate();
+            events.publish(em, event(ctx, "lead.deleted", lead, Map.of()));
+            em.remove(lead);
+            em.flush();
+            access.recordDeleted(ctx, OBJECT, lead.getId());
+            return null;
+        }));
+    }
+
+    @Override
+    public FollowUp addFollowUp(CallContext ctx, String leadId, FollowUpInput input) {
+        ObjectAccess mine = reader(ctx);
+        mine.require(Actions.EDIT);
+        if (ctx.isConsole()) {
+            throw ApiException.forbidden("the console follows up no leads: record follow-ups as a user");
+        }
+        if (input == null || input.kind() == null) {
+            throw ApiException.badRequest("required", "kind is CALL, VISIT or NOTE", "kind");
+        }
+        String note = input.note() == null ? null : input.note().strip();
+        if (note != null && note.length() > MAX_NOTE) {
+            throw ApiException.badRequest("too_long", "note must be at most " + MAX_NOTE + " characters", "note");
+        }
+        if (input.kind() == FollowUpKind.NOTE && (note == null || note.isEmpty())) {
+            throw ApiException.badRequest("required", "a note needs its text", "note");
+        }
+        Instant now = Instant.now();
+        Instant at = input.at() == null ? now : input.at();
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ApiException.badRequest("in_future", "at may not lie in the future", "at");
+        }
+        return tx.inTransaction(em -> {
+            LeadEntity lead = findWritable(em, ctx, leadId);
+            requireOpen(lead);
+            FollowUpEntity followUp = new FollowUpEntity();
+            followUp.setId(Ids.newId());
+            followUp.setTenantId(ctx.tenantId());
+            followUp.setLeadId(lead.getId());
+            followUp.setKind(input.kind().name());
+            followUp.setNote(note == null || note.isEmpty() ? null : note);
+            followUp.setAt(at);
+            followUp.setCreatedBy(ctx.userId());
+            em.persist(followUp);
+            if (lead.getLastFollowUpAt() == null || at.isAfter(lead.getLastFollowUpAt())) {
+                lead.setLastFollowUpAt(at);
+            }
+            if (LeadStatus.ASSIGNED.name().equals(lead.getStatus())) {
+                lead.setStatus(LeadStatus.FOLLOWING.name());
+            }
+            lead.setUpdatedAt(now);
+            em.flush();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("kind", followUp.getKind());
+            data.put("at", at.toString());
+            events.publish(em, event(ctx, "lead.followed-up", lead, data));
+            return toDto(followUp);
+        });
+    }
+
+    @Override
+    public List<FollowUp> followUps(CallContext ctx, String leadId) {
+        reader(ctx).require(Actions.VIEW);
+        return tx.read(em -> {
+            LeadEntity lead = find(em, ctx, leadId);
+            return em.createQuery("select f from FollowUpEntity f where f.leadId = :l and f.tenantId = :t "
+                    + "order by f.at desc, f.id desc", FollowUpEntity.class)
+                .setParameter("l", lead.getId()).setParameter("t", ctx.tenantId()).getResultList().stream()
+                .map(LeadServiceImpl::toDto).toList();
+        });
+    }
+
+    /** The caller's access to leads; an external user reaches them through the SharePartner app. */
+    private ObjectAccess reader(CallContext ctx) {
+        if (ctx.isExternal()) {
+            apps.requireAccess(ctx, SHARE_PARTNER_APP);
+        }
+        return access.access(ctx, OBJECT);
+    }
+
+    /** The lead if the caller may read it; else "not found", whether it exists or not. */
+    private LeadEntity find(EntityManager em, CallContext ctx, String id) {
+        return one(em, ctx, id, RecordAccess.READ).orElseThrow(() -> ApiException.notFound("Lead"));
+    }
+
+    /** The lead if the caller may change it; 404 when out of its reach, 403 when it may only read it. */
+    private LeadEntity findWritable(EntityManager em, CallContext ctx, String id) {
+        find(em, ctx, id);
+        return one(em, ctx, id, RecordAccess.WRITE).orElseThrow(() -> ApiException.forbidden("record_read_only",
+            "you may read this lead but not change it", "id"));
+    }
+
+    private Optional<LeadEntity> one(EntityManager em, CallContext ctx, String id, RecordAccess kind) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        VisibilityFilter visible = access.visibleFilter(ctx, OBJECT, "l", kind);
+        return visible.bind(em.createQuery("select l from LeadEntity l where l.id = :id and " + visible.jpql(),
+            LeadEntity.class).setParameter("id", id)).getResultList().stream().findFirst();
+    }
+
+    private static void requireOpen(LeadEntity lead) {
+        LeadStatus status = LeadStatus.valueOf(lead.getStatus());
+        if (status == LeadStatus.CONVERTED || status == LeadStatus.INVALID || status == LeadStatus.VOIDED) {
+            throw ApiException.conflict("lead_closed", "the lead is " + status + " and no longer changes", "status");
+        }
+    }
+
+    private static java.util.Date cursorTime(KeysetCursor cursor) {
+        try {
+            return new java.util.Date(Long.parseLong(cursor.value()));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_cursor", "the cursor is not one this list gave", "cursor");
+        }
+    }
+
+    /** The fields an input sends. */
+    static List<String> given(LeadInput input) {
+        List<String> fields = new ArrayList<>();
+        addIf(fields, "name", input.name());
+        addIf(fields, "companyName", input.companyName());
+        addIf(fields, "mobile", input.mobile());
+        addIf(fields, "email", input.email());
+        addIf(fields, "source", input.source());
+        addIf(fields, "region", input.region());
+        addIf(fields, "industry", input.industry());
+        return fields;
+    }
+
+    private static void addIf(List<String> fields, String field, Object value) {
+        if (value != null) {
+            fields.add(field);
+        }
+    }
+
+    /**
+     * An input's values, cleaned and checked; a field left null stays as it is ({@code clear} lists the optional
+     * fields an empty string clears).
+     */
+    record Valid(String name, String companyName, String mobile, String email, String source, String region,
+                 String industry, List<String> clear) {
+
+        void applyTo(LeadEntity lead) {
+            lead.setName(name != null ? name : lead.getName());
+            lead.setCompanyName(pick(companyName, "companyName", lead.getCompanyName()));
+            lead.setMobile(pick(mobile, "mobile", lead.getMobile()));
+            lead.setEmail(pick(email, "email", lead.getEmail()));
+            lead.setSource(pick(source, "source", lead.getSource()));
+            lead.setRegion(pick(region, "region", lead.getRegion()));
+            lead.setIndustry(pick(industry, "industry", lead.getIndustry()));
+        }
+
+        /** The fields applying this would change: sending a value unchanged is no change. */
+        List<String> changed(LeadEntity lead) {
+            List<String> fields = new ArrayList<>();
+            changedIf(fields, "name", name, lead.getName());
+            changedIf(fields, "companyName", companyName, lead.getCompanyName());
+            changedIf(fields, "mobile", mobile, lead.getMobile());
+            changedIf(fields, "email", email, lead.getEmail());
+            changedIf(fields, "source", source, lead.getSource());
+            changedIf(fields, "region", region, lead.getRegion());
+            changedIf(fields, "industry", industry, lead.getIndustry());
+            return fields;
+        }
+
+        private void changedIf(List<String> fields, String field, String value, String stored) {
+            if ((value != null && !value.equals(stored)) || (clear.contains(field) && stored != null)) {
+                fields.add(field);
+            }
+        }
+
+        private String pick(String value, String field, String stored) {
+            return clear.contains(field) ? null : value != null ? value : stored;
+        }
+    }
+
+    /** Checks an input: on create the name is required; an empty optional field clears it. */
+    static Valid validate(LeadInput input, boolean creating, PhoneNumbers phones) {
+        String name = input.name() == null && !creating ? null : Names.require(input.name(), "name", MAX_NAME);
+        List<String> clear = new ArrayList<>();
+        String companyName = text(input.companyName(), "companyName", MAX_NAME, clear);
+        String mobile = text(input.mobile(), "mobile", 40, clear);
+        if (mobile != null) {
+            mobile = phones.normalizeMobile(mobile, "mobile");
+        }
+        String email = text(input.email(), "email", 254, clear);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw ApiException.badRequest("invalid_email", "email is not an email address", "email");
+        }
+        return new Valid(name, companyName, mobile, email, text(input.source(), "source", MAX_TEXT, clear),
+            text(input.region(), "region", MAX_TEXT, clear), text(input.industry(), "industry", MAX_TEXT, clear), clear);
+    }
+
+    private static String text(String value, String field, int max, List<String> clear) {
+        if (value == null) {
+            return null;
+        }
+        String cleaned = Names.clean(value);
+        if (cleaned.isEmpty()) {
+            clear.add(field);
+            return null;
+        }
+        if (cleaned.length() > max) {
+            throw ApiException.badRequest("too_long", field + " must be at most " + max + " characters", field);
+        }
+        return cleaned;
+    }
+
+    static Lead toDto(LeadEntity l) {
+        return new Lead(l.getId(), l.getName(), l.getCompanyName(), l.getMobile(), l.getEmail(), l.getSource(),
+            l.getRegion(), l.getIndustry(), LeadStatus.valueOf(l.getStatus()), l.getStatusReason(), l.getRecordType(),
+            l.getOwnerUserId(), l.getOwnerCompanyId(), l.getLastFollowUpAt(), l.getCreatedBy(), l.getCreatedAt(),
+            l.getUpdatedAt(), l.getVersion());
+    }
+
+    static FollowUp toDto(FollowUpEntity f) {
+        return new FollowUp(f.getId(), f.getLeadId(), FollowUpKind.valueOf(f.getKind()), f.getNote(), f.getAt(),
+            f.getCreatedBy());
+    }
+
+    private static DomainEvent event(CallContext ctx, String type, LeadEntity lead, Map<String, Object> data) {
+        Map<String, Object> payload = new LinkedHashMap<>(data);
+        payload.put("ownerUserId", lead.getOwnerUserId());
+        if (lead.getOwnerCompanyId() != null) {
+            payload.put("ownerCompanyId", lead.getOwnerCompanyId());
+        }
+        return new DomainEvent(type, ctx.tenantId(), "Lead", lead.getId(), ctx.userId(),
+            type.substring("lead.".length()).replace('-', ' ') + ": lead " + lead.getId(), payload);
+    }
+}
