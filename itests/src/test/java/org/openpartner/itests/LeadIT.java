@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,55 @@ public class LeadIT extends OpenPartnerTestSupport {
         assertStatus(403, "action_not_permitted", http.delete("/leads/" + id, alpha.get(0)));
         assertStatus(204, null, http.delete("/leads/" + id, admin));
         assertStatus(404, null, http.get("/leads/" + id, admin));
+    }
+
+    @Test
+    public void leadsImportAllOrNothingAndExportWhatTheCallerMaySee() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String admin = upstream.adminToken();
+        String mobile = newMobile();
+        String dealer = dealersOf(http, upstream, connectNew(http, upstream, "November " + upstream.suffix(), mobile),
+            mobile).get(0);
+        byte[] bad = ("Name,Company,Mobile,Email\r\n"
+            + "Ann,Acme,+14155550123,ann@acme.example\r\n"
+            + "\"=HYPERLINK(\"\"http://evil.example\"\")\",Evil Inc,,\r\n"
+            + "Cid,Cid Ltd,,not-an-address\r\n").getBytes(StandardCharsets.UTF_8);
+        Http.Response rejected = http.upload("/leads/import", admin, "text/csv", bad);
+        assertStatus(422, "import_rejected", rejected);
+        assertEquals(4, rejected.json().get("line").asInt());
+        assertEquals("email", rejected.json().get("field").asText());
+        assertEquals(1, rejected.json().get("rejected").size());
+        assertEquals(0, http.get("/leads", admin).json().get("items").size());
+
+        byte[] good = new String(bad, StandardCharsets.UTF_8).replace("not-an-address", "cid@cid.example")
+            .getBytes(StandardCharsets.UTF_8);
+        Http.Response imported = http.upload("/leads/import", admin, "text/csv", good);
+        assertStatus(201, null, imported);
+        assertEquals(3, imported.json().get("imported").asInt());
+        Http.Response export = http.get("/leads/export", admin, "text/csv");
+        assertStatus(200, null, export);
+        String[] lines = export.body().replace("\uFEFF", "").split("\r\n");
+        assertTrue(lines[0], lines[0].startsWith("id,name,companyName,mobile,email,"));
+        assertEquals(4, lines.length);
+        assertTrue(export.body(), export.body().contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""));
+        assertTrue(export.body(), export.body().contains(",+14155550123,"));
+
+        // Dealers import and export once a role allows it, and only what their field permissions show.
+        assertStatus(403, "action_not_permitted", http.upload("/leads/import", dealer, "text/csv", good));
+        assertStatus(403, "action_not_permitted", http.get("/leads/export", dealer, "text/csv"));
+        assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/lead", admin, Map.of(
+            "actions", List.of("view", "create", "edit", "import", "export"), "fields", Map.of("mobile", "HIDDEN"))));
+        Http.Response hiddenColumn = http.upload("/leads/import", dealer, "text/csv", good);
+        assertStatus(403, "field_hidden", hiddenColumn);
+        assertEquals(1, hiddenColumn.json().get("line").asInt());
+        assertStatus(201, null, http.upload("/leads/import", dealer, "text/csv",
+            "Name,Source\r\nDina,web\r\n".getBytes(StandardCharsets.UTF_8)));
+        String mine = http.get("/leads/export", dealer, "text/csv").body();
+        assertFalse(mine, mine.contains("mobile"));
+        assertTrue(mine, mine.contains("Dina") && !mine.contains("Acme"));
+        assertStatus(400, "unknown_column", http.upload("/leads/import", admin, "text/csv",
+            "Name,Budget\r\nEve,5\r\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

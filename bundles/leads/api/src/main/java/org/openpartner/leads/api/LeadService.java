@@ -1,10 +1,14 @@
 package org.openpartner.leads.api;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.openpartner.leads.api.dto.FollowUp;
 import org.openpartner.leads.api.dto.FollowUpInput;
 import org.openpartner.leads.api.dto.Lead;
+import org.openpartner.leads.api.dto.LeadImport;
 import org.openpartner.leads.api.dto.LeadInput;
 import org.openpartner.leads.api.dto.LeadStatus;
 import org.openpartner.leads.api.dto.StatusChange;
@@ -45,4 +49,28 @@ public interface LeadService {
 
     /** The lead's follow-ups, newest first. */
     List<FollowUp> followUps(CallContext ctx, String leadId);
+
+    /**
+     * Creates leads from a CSV file (UTF-8, a header row naming fields by name or label, e.g. {@code name} or
+     * {@code Company}), owned by the caller: all of them, or when any row is wrong none, with every wrong row. Needs
+     * the import and create actions, and write access to every column's field.
+     *
+     * @throws org.openpartner.platform.api.ApiException 400 naming the column (line 1) when the header is wrong,
+     *         413 when the file is larger than {@value #MAX_IMPORT_BYTES} bytes or has more than
+     *         {@value #MAX_IMPORT_ROWS} rows
+     */
+    LeadImport importCsv(CallContext ctx, InputStream csv);
+
+    /**
+     * The leads the caller may read (newest first, {@code status} narrowing them) as CSV: the fields it may see,
+     * cells a spreadsheet would run as formulas neutralised. Needs the export action, checked now; the returned
+     * writer reads the leads page by page as it writes them.
+     */
+    Consumer<OutputStream> exportCsv(CallContext ctx, LeadStatus status);
+
+    /** The largest CSV file one import takes. */
+    long MAX_IMPORT_BYTES = 10L * 1024 * 1024;
+
+    /** The most rows one import takes. */
+    int MAX_IMPORT_ROWS = 20_000;
 }

@@ -1,5 +1,13 @@
 package org.openpartner.leads.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import javax.persistence.EntityManagerFactory;
 
 import org.openpartner.interconnect.api.AppService;
@@ -19,6 +31,7 @@ import org.openpartner.leads.api.dto.FollowUp;
 import org.openpartner.leads.api.dto.FollowUpInput;
 import org.openpartner.leads.api.dto.FollowUpKind;
 import org.openpartner.leads.api.dto.Lead;
+import org.openpartner.leads.api.dto.LeadImport;
 import org.openpartner.leads.api.dto.LeadInput;
 import org.openpartner.leads.api.dto.LeadStatus;
 import org.openpartner.leads.api.dto.StatusChange;
@@ -33,6 +46,7 @@ import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
 import org.openpartner.platform.api.PhoneNumbers;
+import org.openpartner.platform.api.SpreadsheetCells;
 import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.access.ObjectAccess;
@@ -275,6 +289,104 @@ public class LeadServiceImpl implements LeadService {
                 .setParameter("l", lead.getId()).setParameter("t", ctx.tenantId()).getResultList().stream()
                 .map(LeadServiceImpl::toDto).toList();
         });
+    }
+
+    @Override
+    public LeadImport importCsv(CallContext ctx, InputStream csv) {
+        ObjectAccess mine = reader(ctx);
+        mine.require(Actions.IMPORT);
+        mine.require(Actions.CREATE);
+        if (ctx.isConsole()) {
+            throw ApiException.forbidden("the console owns no records: import leads as a user");
+        }
+        byte[] file;
+        try {
+            file = csv.readNBytes((int) MAX_IMPORT_BYTES + 1);
+        } catch (IOException e) {
+            throw ApiException.badRequest("upload_failed", "the file could not be read", null);
+        }
+        if (file.length > MAX_IMPORT_BYTES) {
+            throw new ApiException(413, "payload_too_large", "a file imports at most " + MAX_IMPORT_BYTES + " bytes",
+                null, null);
+        }
+        Map.Entry<List<String>, List<LeadCsv.Row>> read = LeadCsv.read(new ByteArrayInputStream(file));
+        // Columns the caller may not write refuse the whole file, naming the column, before any value is read.
+        List<String> columns = new ArrayList<>(read.getKey());
+        columns.remove("recordType");
+        try {
+            mine.requireWritable(columns);
+        } catch (ApiException refused) {
+            throw new ApiException(refused.status(), refused.code(), refused.getMessage(), refused.field(), 1);
+        }
+        List<LeadImport.RejectedRow> rejected = new ArrayList<>();
+        List<Map.Entry<Valid, String>> valid = new ArrayList<>();
+        for (LeadCsv.Row row : read.getValue()) {
+            try {
+                String recordType = mine.requireCreate(row.input().recordType());
+                valid.add(Map.entry(validate(row.input(), true, phones), recordType));
+            } catch (ApiException e) {
+                rejected.add(new LeadImport.RejectedRow(row.line(), e.field(), e.code(), e.getMessage()));
+            }
+        }
+        if (!rejected.isEmpty() || valid.isEmpty()) {
+            return new LeadImport(0, rejected);
+        }
+        Instant now = Instant.now();
+        return tx.inTransaction(em -> {
+            for (Map.Entry<Valid, String> row : valid) {
+                LeadEntity lead = new LeadEntity();
+                lead.setId(Ids.newId());
+                lead.setTenantId(ctx.tenantId());
+                lead.setOwnerUserId(ctx.userId());
+                lead.setOwnerCompanyId(ctx.companyId());
+                row.getKey().applyTo(lead);
+                lead.setStatus(LeadStatus.ASSIGNED.name());
+                lead.setRecordType(row.getValue());
+                lead.setCreatedBy(ctx.userId());
+                lead.setCreatedAt(now);
+                lead.setUpdatedAt(now);
+                em.persist(lead);
+            }
+            em.flush();
+            events.publish(em, new DomainEvent("lead.imported", ctx.tenantId(), "Lead", null, ctx.userId(),
+                "imported " + valid.size() + " leads", Map.of("count", valid.size())));
+            return new LeadImport(valid.size(), List.of());
+        });
+    }
+
+    @Override
+    public Consumer<OutputStream> exportCsv(CallContext ctx, LeadStatus status) {
+        ObjectAccess mine = reader(ctx);
+        mine.require(Actions.VIEW);
+        mine.require(Actions.EXPORT);
+        List<String> columns = LeadCsv.EXPORTABLE.stream().filter(mine::isVisible).toList();
+        return out -> writeCsv(ctx, status, columns, out);
+    }
+
+    private void writeCsv(CallContext ctx, LeadStatus status, List<String> columns, OutputStream out) {
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF');
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                .setHeader(columns.toArray(String[]::new)).build());
+            String cursor = null;
+            do {
+                Page<Lead> page = list(ctx, status, new PageRequest(PageRequest.MAX_LIMIT, cursor, null));
+                for (Lead lead : page.items()) {
+                    Map<String, Object> values = LeadCsv.values(lead);
+                    List<String> cells = new ArrayList<>();
+                    for (String column : columns) {
+                        Object value = values.get(column);
+                        cells.add(SpreadsheetCells.neutralize(value == null ? null : value.toString()));
+                    }
+                    printer.printRecord(cells);
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The caller's access to leads; an external user reaches them through the SharePartner app. */

@@ -34,6 +34,7 @@ import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.KeysetCursor;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
+import org.openpartner.platform.api.SpreadsheetCells;
 import org.openpartner.platform.api.PhoneNumbers;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
@@ -48,8 +49,6 @@ public class ImportServiceImpl implements ImportService {
     private static final String SORT_NEWEST = "newest";
     private static final String SORT_LINE = "line";
     private static final int MIN_PASSWORD = 8;
-    /** A phone number such as +44 7900 123456 carries no formula: left as it is, so a fixed report re-imports. */
-    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("\\+[0-9 ]{4,20}");
     private static final int MAX_PASSWORD = 128;
 
     private final Transactions tx;
@@ -288,11 +287,7 @@ public class ImportServiceImpl implements ImportService {
 
     /** Neutralises cells a spreadsheet would run as a formula (CSV injection): the report echoes file content. */
     static String safe(String cell) {
-        if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
-            && !PHONE_LIKE.matcher(cell).matches()) {
-            return "'" + cell;
-        }
-        return cell;
+        return SpreadsheetCells.neutralize(cell);
     }
 
     @Override

@@ -1,6 +1,11 @@
 package org.openpartner.leads.internal.rest;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,11 +22,13 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 
 import org.openpartner.leads.api.LeadService;
 import org.openpartner.leads.api.dto.FollowUp;
 import org.openpartner.leads.api.dto.FollowUpInput;
 import org.openpartner.leads.api.dto.Lead;
+import org.openpartner.leads.api.dto.LeadImport;
 import org.openpartner.leads.api.dto.LeadInput;
 import org.openpartner.leads.api.dto.LeadStatus;
 import org.openpartner.leads.api.dto.StatusChange;
@@ -29,6 +36,7 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
+import org.openpartner.platform.api.spi.OwnBodyLimit;
 import org.openpartner.platform.api.spi.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,6 +67,43 @@ public class LeadResource implements RestResource {
     public Page<Lead> list(@Context CallContext caller, @QueryParam("status") String status,
                            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor) {
         return leads.list(caller, status(status), new PageRequest(limit, cursor, null));
+    }
+
+    /**
+     * Imports leads from CSV (the body, {@code text/csv}): 201 with how many, or 422 {@code import_rejected} with every
+     * wrong row and nothing imported.
+     */
+    @POST
+    @Path("import")
+    @OwnBodyLimit
+    @Consumes({"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM})
+    public Response importCsv(@Context CallContext caller, InputStream body) {
+        LeadImport result = leads.importCsv(caller, body);
+        if (result.rejected().isEmpty()) {
+            return Response.status(Response.Status.CREATED).entity(result).build();
+        }
+        LeadImport.RejectedRow first = result.rejected().get(0);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", "import_rejected");
+        error.put("message", result.rejected().size() + " row" + (result.rejected().size() == 1 ? " is" : "s are")
+            + " wrong; nothing was imported");
+        error.put("line", first.line());
+        if (first.field() != null) {
+            error.put("field", first.field());
+        }
+        error.put("rejected", result.rejected());
+        return Response.status(422).type(MediaType.APPLICATION_JSON).entity(error).build();
+    }
+
+    /** The leads the caller may read and export, as CSV with the columns it may see. */
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    public Response exportCsv(@Context CallContext caller, @QueryParam("status") String status) {
+        Consumer<OutputStream> writer = leads.exportCsv(caller, status(status));
+        StreamingOutput body = writer::accept;
+        return Response.ok(body).type("text/csv; charset=UTF-8")
+            .header("Content-Disposition", "attachment; filename=\"leads.csv\"").build();
     }
 
     @GET
