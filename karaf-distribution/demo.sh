@@ -73,6 +73,12 @@ seed() {
     post /announcements "$acme_token" '{"title":"Spring promotion","body":"10 % off all routers until the end of May.","pinned":true}' >/dev/null
     post /announcements "$acme_token" '{"title":"New price list","body":"The June price list is in the portal."}' >/dev/null
     post /apps/announcements/enablement "$acme_token" "{\"partnerIds\":[$connected_ids],\"enabled\":true}" >/dev/null
+    # Leads the upstream brought in from a trade show (CSV import, as a channel manager would).
+    printf 'Name,Company,Email,Source,Region,Industry\r\n%s\r\n%s\r\n%s\r\n' \
+      'Dana Buyer,Globex,dana@globex.example,Trade show,West,Retail' \
+      'Eli Planner,Initech,eli@initech.example,Trade show,North,Manufacturing' \
+      'Fay Owner,Umbrella Shops,fay@umbrella.example,Website,South,Retail' |
+      curl -sf -H 'Content-Type: text/csv' -H "Authorization: Bearer $acme_token" --data-binary @- "$api/leads/import" >/dev/null
   fi
   acme_id=$(post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" | sed -n 's/.*"actingFor":{"id":"\([^"]*\)".*/\1/p')
   cat <<INFO
@@ -94,6 +100,8 @@ OpenPartner is running.
     (dealer roles only view partners; the write half of a scope applies to the objects their roles may edit)
   Dealer portal: log in as the dealer, change the password, then GET $api/portal/company and
                 $api/portal/announcements with the token.
+  Leads:        GET $api/leads (the upstream sees all; a dealer its own and what its scope reaches),
+                POST $api/leads {"name":…}, POST $api/leads/import (CSV), GET $api/leads/export
   Bulk import:  curl -H "Authorization: Bearer <token>" -H 'Content-Type: text/csv' --data-binary @companies.csv $api/imports
   Try:  curl -s -H 'Content-Type: application/json' -d '{"login":"channel.manager","password":"$demo_password"}' $api/auth/login
   Console: echo 'partner:list --tenant "Acme Industrial"' | $home/bin/client -u karaf -p karaf -b
