@@ -24,6 +24,23 @@ public class AccessIT extends OpenPartnerTestSupport {
     private record Dealer(Tenant upstream, String token, String userId, String partnerId) {
     }
 
+    /** A company connected to an upstream: its id and its dealers' tokens (logged in, passwords changed). */
+    private record Company(String id, List<String> dealers) {
+        String dealer() {
+            return dealers.get(0);
+        }
+    }
+
+    private Company company(Http http, Tenant upstream, String name, int dealers) {
+        String[] mobiles = new String[dealers];
+        for (int i = 0; i < dealers; i++) {
+            mobiles[i] = newMobile();
+        }
+        JsonNode connected = connectNew(http, upstream, name + " " + upstream.suffix(), mobiles);
+        return new Company(connected.get("connection").get("companyId").asText(),
+            dealersOf(http, upstream, connected, mobiles));
+    }
+
     private Dealer newDealer(Http http, String name) {
         Tenant upstream = newChannel(http);
         String mobile = newMobile();
@@ -142,13 +159,10 @@ public class AccessIT extends OpenPartnerTestSupport {
         withWidgets(http, () -> {
             Tenant upstream = newChannel(http);
             assertStatus(200, null, http.get("/objects/test-widget", upstream.adminToken()));
-            String[] mobilesA = {newMobile(), newMobile()};
-            String mobileB = newMobile();
-            JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobilesA);
-            JsonNode b = connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB);
-            List<String> alpha = dealersOf(http, upstream, a, mobilesA);
-            String bravo = dealersOf(http, upstream, b, mobileB).get(0);
-            String companyA = a.get("connection").get("companyId").asText();
+            Company a = company(http, upstream, "Alpha", 2);
+            List<String> alpha = a.dealers();
+            String bravo = company(http, upstream, "Bravo", 1).dealer();
+            String companyA = a.id();
             String a1Widget = createWidget(http, alpha.get(0), "A1 widget", 10);
             String a2Widget = createWidget(http, alpha.get(1), "A2 widget", 20);
             createWidget(http, bravo, "B1 widget", 30);
@@ -220,12 +234,8 @@ public class AccessIT extends OpenPartnerTestSupport {
         withWidgets(http, () -> {
             Tenant upstream = newChannel(http);
             String admin = upstream.adminToken();
-            String[] mobilesA = {newMobile(), newMobile()};
-            String mobileB = newMobile();
-            List<String> alpha = dealersOf(http, upstream, connectNew(http, upstream, "Mike " + upstream.suffix(), mobilesA),
-                mobilesA);
-            String bravo = dealersOf(http, upstream, connectNew(http, upstream, "November " + upstream.suffix(), mobileB),
-                mobileB).get(0);
+            List<String> alpha = company(http, upstream, "Mike", 2).dealers();
+            String bravo = company(http, upstream, "November", 1).dealer();
             String bravoUser = userId(http, bravo);
             String widget = createWidget(http, alpha.get(0), "Shared widget", 5);
             String team = "/records/test-widget/" + widget + "/team";
@@ -252,9 +262,7 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertStatus(201, null, http.post(team, admin, Map.of("userId", bravoUser, "access", "WRITE")));
             assertStatus(200, null, http.put("/test-widgets/" + widget, bravo, Map.of("name", "Shared widget 2")));
             // A third company's member is the owner's and the upstream's business: Bravo neither sees nor removes it.
-            String mobileC = newMobile();
-            String charlieUser = userId(http, dealersOf(http, upstream, connectNew(http, upstream, "Oscar " + upstream.suffix(),
-                mobileC), mobileC).get(0));
+            String charlieUser = userId(http, company(http, upstream, "Oscar", 1).dealer());
             assertStatus(201, null, http.post(team, admin, Map.of("userId", charlieUser)));
             assertEquals(2, http.get(team, alpha.get(0)).json().size());
             assertEquals(List.of(bravoUser), http.get(team, bravo).json().findValuesAsText("userId"));
@@ -292,15 +300,14 @@ public class AccessIT extends OpenPartnerTestSupport {
         withWidgets(http, () -> {
             Tenant upstream = newChannel(http);
             String admin = upstream.adminToken();
-            String[] mobiles = {newMobile(), newMobile(), newMobile()};
-            JsonNode a = connectNew(http, upstream, "Oscar " + upstream.suffix(), mobiles[0]);
-            JsonNode b = connectNew(http, upstream, "Papa " + upstream.suffix(), mobiles[1]);
-            JsonNode c = connectNew(http, upstream, "Quebec " + upstream.suffix(), mobiles[2]);
-            String alpha = dealersOf(http, upstream, a, mobiles[0]).get(0);
-            String bravo = dealersOf(http, upstream, b, mobiles[1]).get(0);
-            String charlie = dealersOf(http, upstream, c, mobiles[2]).get(0);
-            String companyA = a.get("connection").get("companyId").asText();
-            String companyB = b.get("connection").get("companyId").asText();
+            Company a = company(http, upstream, "Oscar", 1);
+            Company b = company(http, upstream, "Papa", 1);
+            Company c = company(http, upstream, "Quebec", 1);
+            String alpha = a.dealer();
+            String bravo = b.dealer();
+            String charlie = c.dealer();
+            String companyA = a.id();
+            String companyB = b.id();
             String alphaWidget = createWidget(http, alpha, "Oscar widget", 1);
             String bravoWidget = createWidget(http, bravo, "Papa widget", 2);
 
@@ -372,18 +379,15 @@ public class AccessIT extends OpenPartnerTestSupport {
         withWidgets(http, () -> {
             Tenant upstream = newChannel(http);
             String admin = upstream.adminToken();
-            String[] mobilesA = {newMobile(), newMobile()};
-            String mobileB = newMobile();
-            String mobileC = newMobile();
-            JsonNode a = connectNew(http, upstream, "Quebec " + upstream.suffix(), mobilesA);
-            JsonNode b = connectNew(http, upstream, "Romeo " + upstream.suffix(), mobileB);
-            JsonNode c = connectNew(http, upstream, "Sierra " + upstream.suffix(), mobileC);
-            List<String> alpha = dealersOf(http, upstream, a, mobilesA);
-            String bravo = dealersOf(http, upstream, b, mobileB).get(0);
-            String charlie = dealersOf(http, upstream, c, mobileC).get(0);
-            String companyA = a.get("connection").get("companyId").asText();
-            String companyB = b.get("connection").get("companyId").asText();
-            String companyC = c.get("connection").get("companyId").asText();
+            Company a = company(http, upstream, "Quebec", 2);
+            Company b = company(http, upstream, "Romeo", 1);
+            Company c = company(http, upstream, "Sierra", 1);
+            List<String> alpha = a.dealers();
+            String bravo = b.dealer();
+            String charlie = c.dealer();
+            String companyA = a.id();
+            String companyB = b.id();
+            String companyC = c.id();
             createWidget(http, alpha.get(0), "A0", 1);
             String a1 = createWidget(http, alpha.get(1), "A1", 2);
             String b0 = createWidget(http, bravo, "B0", 3);
@@ -461,17 +465,14 @@ public class AccessIT extends OpenPartnerTestSupport {
         withWidgets(http, () -> {
             Tenant upstream = newChannel(http);
             String admin = upstream.adminToken();
-            String[] mobilesA = {newMobile(), newMobile()};
-            String mobileB = newMobile();
-            String mobileC = newMobile();
-            JsonNode a = connectNew(http, upstream, "Tango " + upstream.suffix(), mobilesA);
-            JsonNode b = connectNew(http, upstream, "Uniform " + upstream.suffix(), mobileB);
-            JsonNode c = connectNew(http, upstream, "Victor " + upstream.suffix(), mobileC);
-            List<String> alpha = dealersOf(http, upstream, a, mobilesA);
-            String bravo = dealersOf(http, upstream, b, mobileB).get(0);
-            String charlie = dealersOf(http, upstream, c, mobileC).get(0);
-            String companyA = a.get("connection").get("companyId").asText();
-            String companyC = c.get("connection").get("companyId").asText();
+            Company a = company(http, upstream, "Tango", 2);
+            Company b = company(http, upstream, "Uniform", 1);
+            Company c = company(http, upstream, "Victor", 1);
+            List<String> alpha = a.dealers();
+            String bravo = b.dealer();
+            String charlie = c.dealer();
+            String companyA = a.id();
+            String companyC = c.id();
             String a0 = createWidget(http, alpha.get(0), "A0", 1);
             createWidget(http, alpha.get(1), "A1", 2);
             createWidget(http, bravo, "B0", 3);
@@ -549,15 +550,14 @@ public class AccessIT extends OpenPartnerTestSupport {
         withWidgets(http, () -> {
             Tenant upstream = newChannel(http);
             String admin = upstream.adminToken();
-            String[] mobiles = {newMobile(), newMobile(), newMobile()};
-            JsonNode a = connectNew(http, upstream, "Whiskey " + upstream.suffix(), mobiles[0]);
-            JsonNode b = connectNew(http, upstream, "Xray " + upstream.suffix(), mobiles[1]);
-            JsonNode c = connectNew(http, upstream, "Yankee " + upstream.suffix(), mobiles[2]);
-            String alpha = dealersOf(http, upstream, a, mobiles[0]).get(0);
-            String bravo = dealersOf(http, upstream, b, mobiles[1]).get(0);
-            String charlie = dealersOf(http, upstream, c, mobiles[2]).get(0);
-            String companyB = b.get("connection").get("companyId").asText();
-            String companyC = c.get("connection").get("companyId").asText();
+            Company a = company(http, upstream, "Whiskey", 1);
+            Company b = company(http, upstream, "Xray", 1);
+            Company c = company(http, upstream, "Yankee", 1);
+            String alpha = a.dealer();
+            String bravo = b.dealer();
+            String charlie = c.dealer();
+            String companyB = b.id();
+            String companyC = c.id();
             String account = createWidget(http, alpha, "Shared account", 1);
             assertStatus(404, null, http.get("/test-widgets/" + account, bravo));
 
