@@ -144,12 +144,59 @@ public class LeadIT extends OpenPartnerTestSupport {
         assertStatus(403, "field_hidden", hiddenColumn);
         assertEquals(1, hiddenColumn.json().get("line").asInt());
         assertStatus(201, null, http.upload("/leads/import", dealer, "text/csv",
-            "Name,Source\r\nDina,web\r\n".getBytes(StandardCharsets.UTF_8)));
+            "Name,Source\r\nDina,web\r\n,\r\n".getBytes(StandardCharsets.UTF_8)));
+        String dina = http.get("/leads", dealer).json().get("items").get(0).get("id").asText();
+        assertStatus(200, null, http.put("/leads/" + dina, admin, Map.of("mobile", "+14155550177")));
         String mine = http.get("/leads/export", dealer, "text/csv").body();
-        assertFalse(mine, mine.contains("mobile"));
+        assertFalse(mine, mine.contains("mobile") || mine.contains("4155550177"));
         assertTrue(mine, mine.contains("Dina") && !mine.contains("Acme"));
+        Http.Response malformed = http.upload("/leads/import", dealer, "text/csv",
+            "Name,Source\r\nEve,web\r\n\"Fay\"x,web\r\n".getBytes(StandardCharsets.UTF_8));
+        assertStatus(400, "invalid_csv", malformed);
+        assertEquals(3, malformed.json().get("line").asInt());
+        Http.Response wide = http.upload("/leads/import", dealer, "text/csv",
+            "Name,Source\r\nEve,web,surplus\r\n".getBytes(StandardCharsets.UTF_8));
+        assertStatus(422, "import_rejected", wide);
+        assertEquals("too_many_cells", wide.json().get("rejected").get(0).get("code").asText());
+        assertEquals(1, http.get("/leads", dealer).json().get("items").size());
         assertStatus(400, "unknown_column", http.upload("/leads/import", admin, "text/csv",
             "Name,Budget\r\nEve,5\r\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Several companies work one lead (its partner team): the owner's company and the upstream read every follow-up,
+     * each other company its own and the upstream's.
+     */
+    @Test
+    public void partnersWorkingOneLeadReadTheirOwnFollowUps() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String admin = upstream.adminToken();
+        String[] mobiles = {newMobile(), newMobile(), newMobile()};
+        JsonNode[] companies = new JsonNode[3];
+        String[] dealers = new String[3];
+        String[] names = {"Oscar", "Papa", "Quebec"};
+        for (int i = 0; i < 3; i++) {
+            companies[i] = connectNew(http, upstream, names[i] + " " + upstream.suffix(), mobiles[i]);
+            dealers[i] = dealersOf(http, upstream, companies[i], mobiles[i]).get(0);
+        }
+        String lead = http.post("/leads", dealers[0], Map.of("name", "Shared prospect")).json().get("id").asText();
+        for (int i = 1; i < 3; i++) {
+            assertStatus(201, null, http.post("/records/lead/" + lead + "/partners", admin,
+                Map.of("companyId", companies[i].get("connection").get("companyId").asText())));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertStatus(201, null, http.post("/leads/" + lead + "/follow-ups", dealers[i], Map.of("kind", "NOTE",
+                "note", names[i] + " was here")));
+        }
+        assertStatus(201, null, http.post("/leads/" + lead + "/follow-ups", admin, Map.of("kind", "NOTE",
+            "note", "Upstream was here")));
+        assertEquals(4, http.get("/leads/" + lead + "/follow-ups", admin).json().size());
+        assertEquals(4, http.get("/leads/" + lead + "/follow-ups", dealers[0]).json().size());
+        for (int i = 1; i < 3; i++) {
+            List<String> notes = http.get("/leads/" + lead + "/follow-ups", dealers[i]).json().findValuesAsText("note");
+            assertEquals(List.of("Upstream was here", names[i] + " was here"), notes);
+        }
     }
 
     @Test
@@ -175,5 +222,15 @@ public class LeadIT extends OpenPartnerTestSupport {
         assertStatus(403, "field_hidden", http.put("/leads/" + id, dealer, Map.of("mobile", "+14155550199")));
         assertStatus(403, "field_read_only", http.put("/leads/" + id, dealer, Map.of("source", "email")));
         assertNotNull(http.get("/leads/" + id, admin).json().get("mobile"));
+
+        // A hidden status is no filter, and without the creation time the list pages in id order.
+        http.post("/leads", dealer, Map.of("name", "Second"));
+        assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/lead", admin,
+            Map.of("fields", Map.of("status", "HIDDEN", "createdAt", "HIDDEN"))));
+        assertStatus(403, "field_hidden", http.get("/leads?status=assigned", dealer));
+        JsonNode first = http.get("/leads?limit=1", dealer).json();
+        assertFalse(first.get("items").get(0).has("createdAt"));
+        JsonNode second = http.get("/leads?limit=1&cursor=" + first.get("nextCursor").asText(), dealer).json();
+        assertTrue(first.get("items").get(0).get("id").asText().compareTo(second.get("items").get(0).get("id").asText()) > 0);
     }
 }

@@ -82,6 +82,13 @@ public class SharingRuleAdminImpl implements SharingRuleAdmin {
         String sourceKey = requireSource(ctx, input);
         String target = requireTarget(ctx, input);
         return tx.inTransaction(em -> {
+            // A group named by the rule stays until the rule is stored (see UserGroupAdminImpl.lock).
+            if (input.sourceKind() == SourceKind.GROUP && !UserGroupAdminImpl.lock(em, ctx.tenantId(), sourceKey)) {
+                throw ApiException.badRequest("unknown_source", "source is no user group of this enterprise", "source");
+            }
+            if (input.targetKind() == TargetKind.GROUP && !UserGroupAdminImpl.lock(em, ctx.tenantId(), input.target())) {
+                throw ApiException.badRequest("unknown_target", "target is no user group of this enterprise", "target");
+            }
             ShareRule rule = new ShareRule();
             rule.setId(Ids.newId());
             rule.setTenantId(ctx.tenantId());

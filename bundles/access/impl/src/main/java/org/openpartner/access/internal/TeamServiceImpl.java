@@ -118,9 +118,10 @@ public class TeamServiceImpl implements TeamService {
         ObjectDefinition object = requireShareable(objectName);
         access.access(ctx, object.name()).require(Actions.EDIT);
         RecordReach.Reach record = requireReach(ctx, object, recordId, RecordAccess.WRITE);
-        // Another company's writer takes its own colleagues off the team; anyone else is a member it cannot find.
+        // Another company's writer manages the members it sees (its colleagues, the upstream's employees); a third
+        // company's user is a member it cannot find.
         if (outsider(ctx, record) && !memberships.contextOf(ctx.tenantId(), userId)
-                .map(user -> ctx.companyId().equals(user.companyId())).orElse(false)) {
+                .map(user -> user.isInternal() || ctx.companyId().equals(user.companyId())).orElse(false)) {
             throw ApiException.notFound("Team member");
         }
         tx.inTransaction(em -> {

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.LockModeType;
 
 import org.openpartner.access.api.UserGroupAdmin;
 import org.openpartner.access.api.dto.GroupMember;
@@ -111,7 +112,10 @@ public class UserGroupAdminImpl implements UserGroupAdmin {
     public void delete(CallContext ctx, String groupId) {
         requireStaff(ctx);
         tx.inTransaction(em -> {
-            UserGroupEntity group = require(em, ctx, groupId);
+            if (!lock(em, ctx.tenantId(), groupId)) {
+                throw ApiException.notFound("User group");
+            }
+            UserGroupEntity group = em.find(UserGroupEntity.class, groupId);
             long rules = em.createQuery("select count(r) from ShareRule r where r.tenantId = :t and "
                     + "((r.sourceKind = :g and r.sourceKey = :id) or r.target = :principal)", Long.class)
                 .setParameter("t", ctx.tenantId()).setParameter("g", ShareRule.SOURCE_GROUP)
@@ -203,6 +207,16 @@ public class UserGroupAdminImpl implements UserGroupAdmin {
             events.publish(em, event(ctx, "access.group.member.removed", group, Map.of("member", userId)));
             return null;
         });
+    }
+
+    /**
+     * Whether the id names a group of the tenant, holding its row until the transaction ends: a rule that names the
+     * group and the group's deletion then happen one after the other, so no rule is left naming a deleted group.
+     */
+    static boolean lock(EntityManager em, String tenantId, String groupId) {
+        UserGroupEntity group = groupId == null ? null
+            : em.find(UserGroupEntity.class, groupId, LockModeType.PESSIMISTIC_WRITE);
+        return group != null && group.getTenantId().equals(tenantId);
     }
 
     /** Whether the id names a group of the caller's tenant (for sharing rules). */

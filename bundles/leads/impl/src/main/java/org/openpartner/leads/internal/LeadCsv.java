@@ -33,8 +33,11 @@ final class LeadCsv {
     static final List<String> EXPORTABLE = LeadObject.DEFINITION.fields().stream().map(FieldDefinition::name)
         .filter(name -> !name.equals("version")).toList();
 
-    /** A data row: its row in a spreadsheet (the header is 1; a cell may span lines of the file) and its input. */
-    record Row(long line, LeadInput input) {
+    /**
+     * A data row: its row in a spreadsheet (the header is 1; a cell may span lines of the file), its input, and how
+     * many cells it has (more than the header's columns is an error of the row).
+     */
+    record Row(long line, LeadInput input, int cells) {
     }
 
     private LeadCsv() {
@@ -84,38 +87,48 @@ final class LeadCsv {
                 throw new ApiException(400, "required", "the header has no name column", "name", 1);
             }
             List<Row> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                // A blank row is a row of the spreadsheet (so later rows keep its numbering) with nothing to import.
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    continue;
+            long[] line = {1};
+            try {
+                for (CSVRecord record : parser) {
+                    line[0] = record.getRecordNumber() + 1;
+                    readRow(record, fields, rows);
                 }
-                if (rows.size() == LeadService.MAX_IMPORT_ROWS) {
-                    throw new ApiException(413, "too_many_rows", "a file imports at most " + LeadService.MAX_IMPORT_ROWS
-                        + " rows", null, null);
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int column = 0; column < fields.size(); column++) {
-                    values.put(fields.get(column), record.size() > column ? record.get(column) : null);
-                }
-                rows.add(new Row(record.getRecordNumber() + 1, new LeadInput(values.get("name"), values.get("companyName"),
-                    values.get("mobile"), values.get("email"), values.get("source"), values.get("region"),
-                    values.get("industry"), blankToNull(values.get("recordType")))));
+            } catch (UncheckedIOException e) {
+                // The parser stops at the first malformed record (an unclosed quote, text after a closing quote).
+                throw new ApiException(400, "invalid_csv", "the file is not valid CSV after line " + line[0] + ": "
+                    + e.getCause().getMessage(), null, (int) line[0] + 1);
             }
             return Map.entry(fields, rows);
-        } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause());
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("invalid_encoding", "the file is not UTF-8 text", null);
         } catch (IOException e) {
-            throw unreadable(e);
+            throw new ApiException(400, "invalid_csv", "the header is not valid CSV: " + e.getMessage(), null, 1);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ApiException(400, "invalid_csv", "the file is not CSV this import reads: " + e.getMessage(), null, null);
         }
     }
 
-    private static ApiException unreadable(IOException e) {
-        if (e instanceof CharacterCodingException) {
-            return ApiException.badRequest("invalid_encoding", "the file is not UTF-8 text", null);
+    private static void readRow(CSVRecord record, List<String> fields, List<Row> rows) {
+        // A blank row (Excel writes ",,,," at a sheet's end) is a row of the spreadsheet, so later rows keep its
+        // numbering, with nothing to import.
+        boolean blank = true;
+        for (String cell : record) {
+            blank &= cell.isBlank();
         }
-        throw new UncheckedIOException(e);
+        if (blank) {
+            return;
+        }
+        if (rows.size() == LeadService.MAX_IMPORT_ROWS) {
+            throw new ApiException(413, "too_many_rows", "a file imports at most " + LeadService.MAX_IMPORT_ROWS
+                + " rows", null, null);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int column = 0; column < fields.size(); column++) {
+            values.put(fields.get(column), record.size() > column ? record.get(column) : null);
+        }
+        rows.add(new Row(record.getRecordNumber() + 1, new LeadInput(values.get("name"), values.get("companyName"),
+            values.get("mobile"), values.get("email"), values.get("source"), values.get("region"),
+            values.get("industry"), blankToNull(values.get("recordType"))), record.size()));
     }
 
     /** A lead's exportable values by field name (the platform's masks apply to JSON, so columns are chosen by the caller). */

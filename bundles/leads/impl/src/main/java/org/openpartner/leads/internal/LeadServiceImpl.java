@@ -71,6 +71,7 @@ public class LeadServiceImpl implements LeadService {
     static final int MAX_NOTE = 4000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String SORT = "newest";
+    private static final String SORT_BY_ID = "id";
     /** Clocks of phones and servers disagree a little; a follow-up further ahead is refused. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -131,8 +132,16 @@ public class LeadServiceImpl implements LeadService {
 
     @Override
     public Page<Lead> list(CallContext ctx, LeadStatus status, PageRequest page) {
-        reader(ctx).require(Actions.VIEW);
-        KeysetCursor after = KeysetCursor.decode(page.cursor(), SORT);
+        ObjectAccess mine = reader(ctx);
+        mine.require(Actions.VIEW);
+        // Filtering or ordering by a hidden field would tell its values: a hidden status is no filter, and without
+        // the creation time the list is in id order (the cursor carries the sort key).
+        if (status != null) {
+            mine.requireNotHidden(List.of("status"));
+        }
+        boolean newest = mine.isVisible("createdAt");
+        String sort = newest ? SORT : SORT_BY_ID;
+        KeysetCursor after = KeysetCursor.decode(page.cursor(), sort);
         VisibilityFilter visible = access.visibleFilter(ctx, OBJECT, "l", RecordAccess.READ);
         return tx.read(em -> {
             List<String> where = new ArrayList<>();
@@ -142,18 +151,23 @@ public class LeadServiceImpl implements LeadService {
                 parameters.put("status", status.name());
             }
             if (after != null) {
-                where.add("l.createdAt < :after or (l.createdAt = :after and l.id < :afterId)");
-                parameters.put("after", cursorTime(after));
+                if (newest) {
+                    where.add("l.createdAt < :after or (l.createdAt = :after and l.id < :afterId)");
+                    parameters.put("after", cursorTime(after));
+                } else {
+                    where.add("l.id < :afterId");
+                }
                 parameters.put("afterId", after.id());
             }
             String condition = where.isEmpty() ? null : "(" + String.join(") and (", where) + ")";
             List<LeadEntity> rows = VisibleRows.first(em, LeadEntity.class, "l", visible, condition, parameters,
-                "l.createdAt desc, l.id desc", page.limit() + 1);
+                newest ? "l.createdAt desc, l.id desc" : "l.id desc", page.limit() + 1);
             boolean more = rows.size() > page.limit();
             List<LeadEntity> items = more ? rows.subList(0, page.limit()) : rows;
             LeadEntity last = more ? items.get(items.size() - 1) : null;
             return new Page<>(items.stream().map(LeadServiceImpl::toDto).toList(), last == null ? null
-                : new KeysetCursor(SORT, String.valueOf(last.getCreatedAt().toEpochMilli()), last.getId()).encode());
+                : new KeysetCursor(sort, newest ? String.valueOf(last.getCreatedAt().toEpochMilli()) : "",
+                    last.getId()).encode());
         });
     }
 
@@ -262,6 +276,7 @@ public class LeadServiceImpl implements LeadService {
             followUp.setNote(note == null || note.isEmpty() ? null : note);
             followUp.setAt(at);
             followUp.setCreatedBy(ctx.userId());
+            followUp.setCreatedByCompanyId(ctx.companyId());
             em.persist(followUp);
             if (lead.getLastFollowUpAt() == null || at.isAfter(lead.getLastFollowUpAt())) {
                 lead.setLastFollowUpAt(at);
@@ -281,12 +296,20 @@ public class LeadServiceImpl implements LeadService {
 
     @Override
     public List<FollowUp> followUps(CallContext ctx, String leadId) {
-        reader(ctx).require(Actions.VIEW);
+        ObjectAccess mine = reader(ctx);
+        mine.require(Actions.VIEW);
+        // The follow-ups' times are the lead's last follow-up time, which the caller's roles may hide.
+        mine.requireNotHidden(List.of("lastFollowUpAt"));
         return tx.read(em -> {
             LeadEntity lead = find(em, ctx, leadId);
+            // The owner's company and the upstream read every follow-up; a user of another company that works the
+            // lead (a team or partner team) reads its colleagues' and the upstream's, not a third company's work.
+            boolean outsider = ctx.isExternal() && !ctx.companyId().equals(lead.getOwnerCompanyId());
             return em.createQuery("select f from FollowUpEntity f where f.leadId = :l and f.tenantId = :t "
                     + "order by f.at desc, f.id desc", FollowUpEntity.class)
                 .setParameter("l", lead.getId()).setParameter("t", ctx.tenantId()).getResultList().stream()
+                .filter(f -> !outsider || f.getCreatedByCompanyId() == null
+                    || f.getCreatedByCompanyId().equals(ctx.companyId()))
                 .map(LeadServiceImpl::toDto).toList();
         });
     }
@@ -321,6 +344,11 @@ public class LeadServiceImpl implements LeadService {
         List<LeadImport.RejectedRow> rejected = new ArrayList<>();
         List<Map.Entry<Valid, String>> valid = new ArrayList<>();
         for (LeadCsv.Row row : read.getValue()) {
+            if (row.cells() > read.getKey().size()) {
+                rejected.add(new LeadImport.RejectedRow(row.line(), null, "too_many_cells", "the row has "
+                    + row.cells() + " cells and the header " + read.getKey().size() + " columns"));
+                continue;
+            }
             try {
                 String recordType = mine.requireCreate(row.input().recordType());
                 valid.add(Map.entry(validate(row.input(), true, phones), recordType));
@@ -333,6 +361,7 @@ public class LeadServiceImpl implements LeadService {
         }
         Instant now = Instant.now();
         return tx.inTransaction(em -> {
+            List<DomainEvent> created = new ArrayList<>();
             for (Map.Entry<Valid, String> row : valid) {
                 LeadEntity lead = new LeadEntity();
                 lead.setId(Ids.newId());
@@ -346,10 +375,10 @@ public class LeadServiceImpl implements LeadService {
                 lead.setCreatedAt(now);
                 lead.setUpdatedAt(now);
                 em.persist(lead);
+                created.add(event(ctx, "lead.created", lead, Map.of("status", lead.getStatus(), "imported", true)));
             }
             em.flush();
-            events.publish(em, new DomainEvent("lead.imported", ctx.tenantId(), "Lead", null, ctx.userId(),
-                "imported " + valid.size() + " leads", Map.of("count", valid.size())));
+            events.publishAll(em, created);
             return new LeadImport(valid.size(), List.of());
         });
     }
@@ -359,6 +388,9 @@ public class LeadServiceImpl implements LeadService {
         ObjectAccess mine = reader(ctx);
         mine.require(Actions.VIEW);
         mine.require(Actions.EXPORT);
+        if (status != null) {
+            mine.requireNotHidden(List.of("status"));
+        }
         List<String> columns = LeadCsv.EXPORTABLE.stream().filter(mine::isVisible).toList();
         return out -> writeCsv(ctx, status, columns, out);
     }
@@ -421,7 +453,8 @@ public class LeadServiceImpl implements LeadService {
     private static void requireOpen(LeadEntity lead) {
         LeadStatus status = LeadStatus.valueOf(lead.getStatus());
         if (status == LeadStatus.CONVERTED || status == LeadStatus.INVALID || status == LeadStatus.VOIDED) {
-            throw ApiException.conflict("lead_closed", "the lead is " + status + " and no longer changes", "status");
+            // Not naming the status: the caller's roles may hide it.
+            throw ApiException.conflict("lead_closed", "the lead is closed and takes no more changes", "id");
         }
     }
 

@@ -40,6 +40,33 @@ public class LeadCsvTest {
     }
 
     @Test
+    public void blankRowsAreSkippedAndRowsKeepTheirCellCount() {
+        List<LeadCsv.Row> rows = read("name,company\r\nAnn,Acme\r\n,\r\nBob,Bobco,extra\r\n , \r\n").getValue();
+        assertEquals(2, rows.size());
+        assertEquals(4, rows.get(1).line());
+        assertEquals(3, rows.get(1).cells());
+    }
+
+    @Test
+    public void malformedCsvIsRefusedWithTheLine() {
+        try {
+            read("name,company\r\nAnn,Acme\r\n\"Bob\"x,Bobco\r\n");
+            fail("expected invalid_csv");
+        } catch (ApiException e) {
+            assertEquals(400, e.status());
+            assertEquals("invalid_csv", e.code());
+            assertEquals(Integer.valueOf(3), e.line());
+        }
+        try {
+            read("name,company\r\n\"Unclosed,Acme\r\n");
+            fail("expected invalid_csv");
+        } catch (ApiException e) {
+            assertEquals("invalid_csv", e.code());
+            assertEquals(Integer.valueOf(2), e.line());
+        }
+    }
+
+    @Test
     public void aWrongHeaderIsRefusedOnLineOne() {
         assertRefused("unknown_column", () -> read("name,budget\r\nAnn,5\r\n"));
         assertRefused("duplicate_column", () -> read("name,Name\r\nAnn,Ann\r\n"));

@@ -40,6 +40,10 @@ public class FollowUpEntity {
     @Column(name = "CREATED_BY", length = 36, nullable = false)
     private String createdBy;
 
+    /** The creator's downstream company; null for the upstream's employees. */
+    @Column(name = "CREATED_BY_COMPANY_ID", length = 36)
+    private String createdByCompanyId;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getTenantId() { return tenantId; }
@@ -54,4 +58,6 @@ public class FollowUpEntity {
     public void setAt(Instant at) { this.at = at == null ? null : Date.from(at); }
     public String getCreatedBy() { return createdBy; }
     public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+    public String getCreatedByCompanyId() { return createdByCompanyId; }
+    public void setCreatedByCompanyId(String companyId) { this.createdByCompanyId = companyId; }
 }
