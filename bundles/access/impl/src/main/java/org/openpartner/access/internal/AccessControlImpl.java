@@ -50,7 +50,7 @@ public class AccessControlImpl implements AccessControl {
         if (ctx.isConsole() || ctx.isChannelStaff()) {
             ObjectAccess all = ObjectAccess.unrestricted(object);
             return new ObjectAccess(object, all.actions(), all.fields(), () -> {
-                List<String> types = LayoutAdminImpl.keys(roles.listRecordTypes(ctx, object.name()));
+                List<String> types = LayoutAdminImpl.recordTypeKeys(roles, ctx, object.name());
                 return new ObjectAccess.RecordTypes(types, types);
             });
         }
@@ -69,7 +69,7 @@ public class AccessControlImpl implements AccessControl {
         ObjectAccess union = stored.union(ctx.roles(), ctx.isExternal());
         ObjectDefinition object = stored.object();
         return new ObjectAccess(object, union.actions(), union.fields(), () -> {
-            List<String> all = LayoutAdminImpl.keys(roles.listRecordTypes(ctx, object.name()));
+            List<String> all = LayoutAdminImpl.recordTypeKeys(roles, ctx, object.name());
             Map<String, List<String>> restricted = !ctx.isExternal() || ctx.roles().isEmpty() ? Map.of()
                 : tx.read(em -> PermissionStore.recordTypes(em, ctx.tenantId(), object.name(), ctx.roles()));
             return new ObjectAccess.RecordTypes(all, stored.creatableRecordTypes(ctx.roles(), ctx.isExternal(), all,

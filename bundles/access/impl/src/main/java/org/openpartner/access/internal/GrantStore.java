@@ -1,9 +1,14 @@
 package org.openpartner.access.internal;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import javax.persistence.EntityManager;
 
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.Ids;
+import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.jpa.HierarchyLink;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
 import org.openpartner.platform.api.access.jpa.ShareRule;
@@ -41,6 +46,50 @@ final class GrantStore {
                 + "and g.recordId = :r and g.source = :s order by g.createdAt, g.principal", ShareGrant.class)
             .setParameter("t", tenantId).setParameter("o", object).setParameter("r", recordId).setParameter("s", source)
             .getResultList();
+    }
+
+    /** The record's grant of this source to this principal (related teams and partner teams hold one each). */
+    static Optional<ShareGrant> one(EntityManager em, String tenantId, String object, String recordId, String source,
+                                    String principal) {
+        return em.createQuery("select g from ShareGrant g where g.tenantId = :t and g.objectName = :o "
+                + "and g.recordId = :r and g.source = :s and g.principal = :p", ShareGrant.class)
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("r", recordId).setParameter("s", source)
+            .setParameter("p", principal).getResultList().stream().findFirst();
+    }
+
+    /** Gives the principal this access to the record under this source: a new grant, or the existing one changed. */
+    static ShareGrant grant(EntityManager em, CallContext ctx, String object, String recordId, String source,
+                            String principal, RecordAccess access) {
+        ShareGrant grant = one(em, ctx.tenantId(), object, recordId, source, principal).orElse(null);
+        if (grant == null) {
+            grant = new ShareGrant();
+            grant.setId(Ids.newId());
+            grant.setTenantId(ctx.tenantId());
+            grant.setObjectName(object);
+            grant.setRecordId(recordId);
+            grant.setPrincipal(principal);
+            grant.setSource(source);
+            grant.setCreatedBy(ctx.userId());
+            grant.setCreatedAt(Instant.now());
+            em.persist(grant);
+        }
+        grant.setAccessLevel(access == RecordAccess.WRITE ? ShareGrant.WRITE : ShareGrant.READ);
+        return grant;
+    }
+
+    /** Takes the record's grant of this source from the principal; whether there was one. */
+    static boolean revoke(EntityManager em, String tenantId, String object, String recordId, String source,
+                          String principal) {
+        return em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o "
+                + "and g.recordId = :r and g.source = :s and g.principal = :p")
+            .setParameter("t", tenantId).setParameter("o", object).setParameter("r", recordId).setParameter("s", source)
+            .setParameter("p", principal).executeUpdate() > 0;
+    }
+
+    /** The user groups the user belongs to in the tenant. */
+    static List<String> groupsOf(EntityManager em, String tenantId, String userId) {
+        return em.createQuery("select m.groupId from GroupMembership m where m.tenantId = :t and m.userId = :u",
+            String.class).setParameter("t", tenantId).setParameter("u", userId).getResultList();
     }
 
     static void deleteRecord(EntityManager em, String tenantId, String object, String recordId) {

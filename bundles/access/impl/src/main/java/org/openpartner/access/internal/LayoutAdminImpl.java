@@ -220,7 +220,12 @@ public class LayoutAdminImpl implements LayoutAdmin {
     }
 
     private List<String> recordTypes(CallContext ctx, ObjectDefinition object) {
-        return keys(roles.listRecordTypes(ctx, object.name()));
+        return recordTypeKeys(roles, ctx, object.name());
+    }
+
+    /** The keys of the object's record types in the caller's tenant (see {@link #keys}). */
+    static List<String> recordTypeKeys(RoleService roles, CallContext ctx, String objectName) {
+        return keys(roles.listRecordTypes(ctx, objectName));
     }
 
     /** The record types' keys; an object without any has the one record type {@link #DEFAULT_RECORD_TYPE}. */

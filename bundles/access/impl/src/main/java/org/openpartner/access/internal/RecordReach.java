@@ -64,10 +64,7 @@ public class RecordReach {
         if (rules.stream().noneMatch(r -> r.getTarget().startsWith(Visibility.GROUP))) {
             return new CallerSharing(principals, rules);
         }
-        List<String> groups = em.createQuery("select m.groupId from GroupMembership m where m.tenantId = :t "
-            + "and m.userId = :u", String.class).setParameter("t", ctx.tenantId()).setParameter("u", ctx.userId())
-            .getResultList();
-        List<String> withGroups = Visibility.principals(ctx, groups);
+        List<String> withGroups = Visibility.principals(ctx, GrantStore.groupsOf(em, ctx.tenantId(), ctx.userId()));
         Set<String> mine = Set.copyOf(withGroups);
         return new CallerSharing(withGroups, rules.stream().filter(r -> mine.contains(r.getTarget())).toList());
     }
@@ -103,9 +100,7 @@ public class RecordReach {
                     .setParameter("u", owner.ownerUserId()).getResultList())
                 : Set.<String>of();
             Set<String> ownerGroups = rules.stream().anyMatch(r -> ShareRule.SOURCE_GROUP.equals(r.getSourceKind()))
-                ? Set.copyOf(em.createQuery("select m.groupId from GroupMembership m where m.tenantId = :t "
-                    + "and m.userId = :u", String.class).setParameter("t", owner.tenantId())
-                    .setParameter("u", owner.ownerUserId()).getResultList())
+                ? Set.copyOf(GrantStore.groupsOf(em, owner.tenantId(), owner.ownerUserId()))
                 : Set.<String>of();
             List<ShareRule> matching = rules.stream().filter(rule -> switch (rule.getSourceKind()) {
                 case ShareRule.SOURCE_COMPANY -> rule.getSourceKey().equals(owner.ownerCompanyId());

@@ -1,6 +1,5 @@
 package org.openpartner.access.internal;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.IdentityService;
-import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.Actions;
@@ -100,13 +98,7 @@ public class TeamServiceImpl implements TeamService {
         RecordAccess access = input.access() == null ? RecordAccess.READ : input.access();
         String principal = USER + input.userId();
         ShareGrant saved = tx.inTransaction(em -> {
-            ShareGrant grant = GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_TEAM).stream()
-                .filter(g -> g.getPrincipal().equals(principal)).findFirst().orElse(null);
-            if (grant == null) {
-                grant = newGrant(ctx, object, recordId, principal, ShareGrant.SOURCE_TEAM);
-                em.persist(grant);
-            }
-            grant.setAccessLevel(access == RecordAccess.WRITE ? ShareGrant.WRITE : ShareGrant.READ);
+            ShareGrant grant = GrantStore.grant(em, ctx, object.name(), recordId, ShareGrant.SOURCE_TEAM, principal, access);
             events.publish(em, event(ctx, "access.team.member.added", object, recordId, input.userId(), access));
             return grant;
         });
@@ -125,11 +117,7 @@ public class TeamServiceImpl implements TeamService {
             throw ApiException.notFound("Team member");
         }
         tx.inTransaction(em -> {
-            int removed = em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o "
-                    + "and g.recordId = :r and g.source = :s and g.principal = :p")
-                .setParameter("t", ctx.tenantId()).setParameter("o", object.name()).setParameter("r", recordId).setParameter("s", ShareGrant.SOURCE_TEAM)
-                .setParameter("p", USER + userId).executeUpdate();
-            if (removed == 0) {
+            if (!GrantStore.revoke(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_TEAM, USER + userId)) {
                 throw ApiException.notFound("Team member");
             }
             events.publish(em, event(ctx, "access.team.member.removed", object, recordId, userId, null));
@@ -142,10 +130,12 @@ public class TeamServiceImpl implements TeamService {
         ObjectDefinition object = requireShareable(objectName);
         access.access(ctx, object.name()).require(Actions.VIEW);
         requireReach(ctx, object, recordId, RecordAccess.READ);
-        return tx.read(em -> GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId,
-                ShareGrant.SOURCE_PARTNER_TEAM)).stream()
-            .filter(g -> !ctx.isExternal() || g.getPrincipal().equals(COMPANY + ctx.companyId()))
-            .map(this::toPartner).toList();
+        // An external user reads its own company's entry, asked for by key.
+        List<ShareGrant> grants = tx.read(em -> ctx.isExternal()
+            ? GrantStore.one(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_PARTNER_TEAM,
+                COMPANY + ctx.companyId()).stream().toList()
+            : GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_PARTNER_TEAM));
+        return grants.stream().map(this::toPartner).toList();
     }
 
     @Override
@@ -163,14 +153,8 @@ public class TeamServiceImpl implements TeamService {
         RecordAccess level = input.access() == null ? RecordAccess.WRITE : input.access();
         String principal = COMPANY + input.companyId();
         ShareGrant saved = tx.inTransaction(em -> {
-            ShareGrant grant = GrantStore.bySource(em, ctx.tenantId(), object.name(), recordId,
-                    ShareGrant.SOURCE_PARTNER_TEAM).stream()
-                .filter(g -> g.getPrincipal().equals(principal)).findFirst().orElse(null);
-            if (grant == null) {
-                grant = newGrant(ctx, object, recordId, principal, ShareGrant.SOURCE_PARTNER_TEAM);
-                em.persist(grant);
-            }
-            grant.setAccessLevel(level == RecordAccess.WRITE ? ShareGrant.WRITE : ShareGrant.READ);
+            ShareGrant grant = GrantStore.grant(em, ctx, object.name(), recordId, ShareGrant.SOURCE_PARTNER_TEAM,
+                principal, level);
             events.publish(em, partnerEvent(ctx, "access.partner-team.added", object, recordId, input.companyId(), level));
             return grant;
         });
@@ -183,11 +167,8 @@ public class TeamServiceImpl implements TeamService {
         ctx.requireChannelStaff("choose the partners that work a record");
         requireReach(ctx, object, recordId, RecordAccess.WRITE);
         tx.inTransaction(em -> {
-            int removed = em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o "
-                    + "and g.recordId = :r and g.source = :s and g.principal = :p")
-                .setParameter("t", ctx.tenantId()).setParameter("o", object.name()).setParameter("r", recordId)
-                .setParameter("s", ShareGrant.SOURCE_PARTNER_TEAM).setParameter("p", COMPANY + companyId).executeUpdate();
-            if (removed == 0) {
+            if (!GrantStore.revoke(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_PARTNER_TEAM,
+                    COMPANY + companyId)) {
                 throw ApiException.notFound("Partner team member");
             }
             events.publish(em, partnerEvent(ctx, "access.partner-team.removed", object, recordId, companyId, null));
@@ -219,22 +200,11 @@ public class TeamServiceImpl implements TeamService {
                 return null;
             }
             if (hidden) {
-                ShareGrant marker = new ShareGrant();
-                marker.setId(Ids.newId());
-                marker.setTenantId(ctx.tenantId());
-                marker.setObjectName(object.name());
-                marker.setRecordId(recordId);
-                marker.setPrincipal(ShareGrant.HIDDEN_FROM_PARENTS);
-                marker.setAccessLevel(ShareGrant.READ);
-                marker.setSource(ShareGrant.SOURCE_HIDE_FROM_PARENTS);
-                marker.setCreatedBy(ctx.userId());
-                marker.setCreatedAt(Instant.now());
-                em.persist(marker);
+                GrantStore.grant(em, ctx, object.name(), recordId, ShareGrant.SOURCE_HIDE_FROM_PARENTS,
+                    ShareGrant.HIDDEN_FROM_PARENTS, RecordAccess.READ);
             } else {
-                em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o and g.recordId = :r "
-                        + "and g.principal = :p")
-                    .setParameter("t", ctx.tenantId()).setParameter("o", object.name()).setParameter("r", recordId)
-                    .setParameter("p", ShareGrant.HIDDEN_FROM_PARENTS).executeUpdate();
+                GrantStore.revoke(em, ctx.tenantId(), object.name(), recordId, ShareGrant.SOURCE_HIDE_FROM_PARENTS,
+                    ShareGrant.HIDDEN_FROM_PARENTS);
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("object", object.name());
@@ -270,20 +240,6 @@ public class TeamServiceImpl implements TeamService {
     /** An external caller of a company other than the one that owns the record. */
     private static boolean outsider(CallContext ctx, RecordReach.Reach record) {
         return ctx.isExternal() && !ctx.companyId().equals(record.owner().ownerCompanyId());
-    }
-
-    private static ShareGrant newGrant(CallContext ctx, ObjectDefinition object, String recordId, String principal,
-                                       String source) {
-        ShareGrant grant = new ShareGrant();
-        grant.setId(Ids.newId());
-        grant.setTenantId(ctx.tenantId());
-        grant.setObjectName(object.name());
-        grant.setRecordId(recordId);
-        grant.setPrincipal(principal);
-        grant.setSource(source);
-        grant.setCreatedBy(ctx.userId());
-        grant.setCreatedAt(Instant.now());
-        return grant;
     }
 
     private PartnerTeamMember toPartner(ShareGrant g) {
