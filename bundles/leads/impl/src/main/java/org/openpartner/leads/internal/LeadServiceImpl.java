@@ -20,11 +20,11 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import javax.persistence.EntityManagerFactory;
-
 import org.openpartner.interconnect.api.AppService;
 import org.openpartner.leads.api.LeadService;
 import org.openpartner.leads.api.dto.FollowUp;
@@ -106,17 +106,7 @@ public class LeadServiceImpl implements LeadService {
         Valid valid = validate(given, true, phones);
         Instant now = Instant.now();
         return tx.inTransaction(em -> {
-            LeadEntity lead = new LeadEntity();
-            lead.setId(Ids.newId());
-            lead.setTenantId(ctx.tenantId());
-            lead.setOwnerUserId(ctx.userId());
-            lead.setOwnerCompanyId(ctx.companyId());
-            valid.applyTo(lead);
-            lead.setStatus(LeadStatus.ASSIGNED.name());
-            lead.setRecordType(recordType);
-            lead.setCreatedBy(ctx.userId());
-            lead.setCreatedAt(now);
-            lead.setUpdatedAt(now);
+            LeadEntity lead = newLead(ctx, valid, recordType, now);
             em.persist(lead);
             em.flush();
             events.publish(em, event(ctx, "lead.created", lead, Map.of("status", lead.getStatus())));
@@ -181,13 +171,12 @@ public class LeadServiceImpl implements LeadService {
             mine.requireNotHidden(given(given));
             requireOpen(lead);
             Valid valid = validate(given, false, phones);
-            mine.requireWritable(valid.changed(lead));
-            Map<String, Object> changed = new LinkedHashMap<>();
-            changed.put("fields", valid.changed(lead));
+            List<String> changed = valid.changed(lead);
+            mine.requireWritable(changed);
             valid.applyTo(lead);
             lead.setUpdatedAt(Instant.now());
             em.flush();
-            events.publish(em, event(ctx, "lead.updated", lead, changed));
+            events.publish(em, event(ctx, "lead.updated", lead, Map.of("fields", changed)));
             return toDto(lead);
         });
     }
@@ -305,12 +294,14 @@ public class LeadServiceImpl implements LeadService {
             // The owner's company and the upstream read every follow-up; a user of another company that works the
             // lead (a team or partner team) reads its colleagues' and the upstream's, not a third company's work.
             boolean outsider = ctx.isExternal() && !ctx.companyId().equals(lead.getOwnerCompanyId());
-            return em.createQuery("select f from FollowUpEntity f where f.leadId = :l and f.tenantId = :t "
-                    + "order by f.at desc, f.id desc", FollowUpEntity.class)
-                .setParameter("l", lead.getId()).setParameter("t", ctx.tenantId()).getResultList().stream()
-                .filter(f -> !outsider || f.getCreatedByCompanyId() == null
-                    || f.getCreatedByCompanyId().equals(ctx.companyId()))
-                .map(LeadServiceImpl::toDto).toList();
+            TypedQuery<FollowUpEntity> query = em.createQuery("select f from FollowUpEntity f where f.leadId = :l "
+                + "and f.tenantId = :t" + (outsider ? " and (f.createdByCompanyId is null or f.createdByCompanyId = :c)"
+                : "") + " order by f.at desc, f.id desc", FollowUpEntity.class)
+                .setParameter("l", lead.getId()).setParameter("t", ctx.tenantId());
+            if (outsider) {
+                query.setParameter("c", ctx.companyId());
+            }
+            return query.getResultList().stream().map(LeadServiceImpl::toDto).toList();
         });
     }
 
@@ -363,17 +354,7 @@ public class LeadServiceImpl implements LeadService {
         return tx.inTransaction(em -> {
             List<DomainEvent> created = new ArrayList<>();
             for (Map.Entry<Valid, String> row : valid) {
-                LeadEntity lead = new LeadEntity();
-                lead.setId(Ids.newId());
-                lead.setTenantId(ctx.tenantId());
-                lead.setOwnerUserId(ctx.userId());
-                lead.setOwnerCompanyId(ctx.companyId());
-                row.getKey().applyTo(lead);
-                lead.setStatus(LeadStatus.ASSIGNED.name());
-                lead.setRecordType(row.getValue());
-                lead.setCreatedBy(ctx.userId());
-                lead.setCreatedAt(now);
-                lead.setUpdatedAt(now);
+                LeadEntity lead = newLead(ctx, row.getKey(), row.getValue(), now);
                 em.persist(lead);
                 created.add(event(ctx, "lead.created", lead, Map.of("status", lead.getStatus(), "imported", true)));
             }
@@ -448,6 +429,22 @@ public class LeadServiceImpl implements LeadService {
         VisibilityFilter visible = access.visibleFilter(ctx, OBJECT, "l", kind);
         return visible.bind(em.createQuery("select l from LeadEntity l where l.id = :id and " + visible.jpql(),
             LeadEntity.class).setParameter("id", id)).getResultList().stream().findFirst();
+    }
+
+    /** A new lead owned by the caller (and its company), assigned to it. */
+    private static LeadEntity newLead(CallContext ctx, Valid valid, String recordType, Instant now) {
+        LeadEntity lead = new LeadEntity();
+        lead.setId(Ids.newId());
+        lead.setTenantId(ctx.tenantId());
+        lead.setOwnerUserId(ctx.userId());
+        lead.setOwnerCompanyId(ctx.companyId());
+        valid.applyTo(lead);
+        lead.setStatus(LeadStatus.ASSIGNED.name());
+        lead.setRecordType(recordType);
+        lead.setCreatedBy(ctx.userId());
+        lead.setCreatedAt(now);
+        lead.setUpdatedAt(now);
+        return lead;
     }
 
     private static void requireOpen(LeadEntity lead) {
