@@ -78,6 +78,9 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
         // The test-only add-on's URL, resolved here on the host, where the project's versions are known.
         options.add(editConfigurationFilePut("etc/system.properties", WIDGETS_URL_PROPERTY, maven()
             .groupId("org.openpartner").artifactId("openpartner-itest-widgets").versionAsInProject().getURL()));
+        // KarafTestSupport injects BootFinished with Pax Exam's default 10 s wait, which a busy machine's boot of
+        // every OpenPartner feature can exceed: wait as long as api() waits for health.
+        options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "180000"));
         options.add(editConfigurationFilePut("etc/system.properties", "openpartner.itest.db",
             System.getProperty("openpartner.itest.db", "derby")));
         // bin/karaf adds these for Java 17; Pax Exam's launcher does not.
