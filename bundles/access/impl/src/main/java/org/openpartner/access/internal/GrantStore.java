@@ -153,7 +153,8 @@ final class GrantStore {
             case "C:" -> "the user's company";
             case "R:" -> "the user's role " + principal.substring(2);
             case Visibility.GROUP -> "the user's group " + principal.substring(2);
-            default -> "every downstream company";
+            case "A:" -> "every downstream company";
+            default -> principal;
         };
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -11,6 +12,7 @@ import javax.persistence.EntityManagerFactory;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.access.DataScope;
 import org.openpartner.platform.api.access.ObjectDefinition;
+import org.openpartner.platform.api.access.PrincipalProvider;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.RecordOwnership;
 import org.openpartner.platform.api.access.jpa.HierarchyLink;
@@ -20,6 +22,8 @@ import org.openpartner.platform.api.jpa.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** Whether, and why, a caller reaches one record: for the engine, related teams and explanations alike. */
 @Component(service = RecordReach.class)
@@ -27,6 +31,16 @@ public class RecordReach {
 
     private final Transactions tx;
     private final ObjectRegistry registry;
+    private final List<PrincipalProvider> providers = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPrincipalProvider(PrincipalProvider provider) {
+        providers.add(provider);
+    }
+
+    void removePrincipalProvider(PrincipalProvider provider) {
+        providers.remove(provider);
+    }
 
     @Activate
     public RecordReach(@Reference(target = "(osgi.unit.name=openpartner-access)") EntityManagerFactory emf,
@@ -54,19 +68,42 @@ public class RecordReach {
         if (!object.shareable() || Visibility.reachesTenant(ctx) || (!ctx.isExternal() && !ctx.isInternal())) {
             return new CallerSharing(Visibility.principals(ctx, List.of()), List.of());
         }
-        return tx.read(em -> sharing(em, ctx, object.name()));
+        // Providers query their own units: asked after this read has given its connection back, so that a request
+        // never holds two.
+        CallerSharing own = tx.read(em -> sharing(em, ctx, object.name()));
+        List<String> principals = provided(ctx, object.name(), own.principals());
+        return principals == own.principals() ? own : new CallerSharing(principals, own.rules());
     }
 
     /** The caller's user groups are read only when a rule of the object targets a group. */
     private static CallerSharing sharing(EntityManager em, CallContext ctx, String object) {
         List<String> principals = Visibility.principals(ctx, List.of());
         List<ShareRule> rules = GrantStore.rulesFor(em, ctx.tenantId(), object, principals);
-        if (rules.stream().noneMatch(r -> r.getTarget().startsWith(Visibility.GROUP))) {
-            return new CallerSharing(principals, rules);
+        if (rules.stream().anyMatch(r -> r.getTarget().startsWith(Visibility.GROUP))) {
+            principals = Visibility.principals(ctx, GrantStore.groupsOf(em, ctx.tenantId(), ctx.userId()));
+            Set<String> mine = Set.copyOf(principals);
+            rules = rules.stream().filter(r -> mine.contains(r.getTarget())).toList();
         }
-        List<String> withGroups = Visibility.principals(ctx, GrantStore.groupsOf(em, ctx.tenantId(), ctx.userId()));
-        Set<String> mine = Set.copyOf(withGroups);
-        return new CallerSharing(withGroups, rules.stream().filter(r -> mine.contains(r.getTarget())).toList());
+        return new CallerSharing(principals, rules);
+    }
+
+    /** The caller's keys with those the principal providers (pools) add, asked with the caller's own keys. */
+    private List<String> provided(CallContext ctx, String object, List<String> principals) {
+        List<String> all = principals;
+        for (PrincipalProvider provider : providers) {
+            List<String> more = provider.principals(ctx, object, principals);
+            if (!more.isEmpty()) {
+                all = new ArrayList<>(all);
+                for (String key : more) {
+                    if (Visibility.isOwnPrefix(key)) {
+                        throw new IllegalStateException(provider.getClass().getName() + " named a caller by " + key
+                            + ", a key of the access model's own");
+                    }
+                    all.add(key);
+                }
+            }
+        }
+        return all;
     }
 
     /** Why the caller reaches the record; empty when it does not, or the record does not exist. */
@@ -88,8 +125,8 @@ public class RecordReach {
         if (!object.shareable() || Visibility.reachesTenant(ctx)) {
             return Optional.of(new Reach(owner, scope, List.of(), List.of(), List.of()));
         }
+        CallerSharing sharing = sharing(ctx, object.name());
         return Optional.of(tx.read(em -> {
-            CallerSharing sharing = sharing(em, ctx, object.name());
             List<ShareGrant> grants = GrantStore.grantsFor(em, ctx.tenantId(), object.name(), recordId,
                 sharing.principals());
             List<ShareRule> rules = sharing.rules();

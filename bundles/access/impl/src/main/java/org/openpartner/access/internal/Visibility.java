@@ -60,6 +60,14 @@ final class Visibility {
         return keys;
     }
 
+    /** Whether the key has one of the prefixes by which the access model itself names callers. */
+    static boolean isOwnPrefix(String key) {
+        return key.length() < 2 || switch (key.substring(0, 2)) {
+            case "U:", "C:", "A:", "R:", GROUP, "H:" -> true;
+            default -> false;
+        };
+    }
+
     /** Whether the caller reaches every record of its tenant (channel staff, the console). */
     static boolean reachesTenant(CallContext ctx) {
         return ctx.isConsole() || ctx.isChannelStaff();

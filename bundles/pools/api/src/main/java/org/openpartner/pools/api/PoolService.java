@@ -1,0 +1,74 @@
+package org.openpartner.pools.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.pools.api.dto.Assignment;
+import org.openpartner.pools.api.dto.Move;
+import org.openpartner.pools.api.dto.Pool;
+import org.openpartner.pools.api.dto.PoolInput;
+import org.openpartner.pools.api.dto.PoolLogEntry;
+import org.openpartner.pools.api.dto.PooledRecord;
+import org.openpartner.pools.api.dto.Reason;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Pools of one upstream (SPEC S6, S7): defined by its channel staff; records enter them, members claim and return
+ * them within the pool's limits, admins assign and move them. Every claim, assignment and return is decided by one
+ * conditional statement per limit in one transaction, so two users never hold one record and no limit is exceeded,
+ * whatever the interleaving and however many nodes share the database. Every movement is logged with its reason.
+ */
+@ProviderType
+public interface PoolService {
+
+    Pool create(CallContext ctx, PoolInput input);
+
+    /** Replaces the pool's definition (all fields; its object stays). */
+    Pool update(CallContext ctx, String poolId, PoolInput input);
+
+    /** A pool the caller may see: staff every pool of their tenant, others the pools they belong to. */
+    Pool get(CallContext ctx, String poolId);
+
+    List<Pool> list(CallContext ctx);
+
+    /** Deletes an empty pool; 409 {@code pool_not_empty} while records are in it. */
+    void delete(CallContext ctx, String poolId);
+
+    /**
+     * Puts a record into a pool, from no pool or from another one (a held record is taken from its holder): the
+     * upstream's staff, or an admin of the target pool.
+     */
+    PooledRecord put(CallContext ctx, String object, String recordId, Move move);
+
+    /** A downstream user hands a record it may change to the upstream: it enters the object's redistribution pool. */
+    PooledRecord submit(CallContext ctx, String object, String recordId, Reason reason);
+
+    /** The caller claims a waiting record of a pool it belongs to. */
+    PooledRecord claim(CallContext ctx, String object, String recordId);
+
+    /** The record's holder gives it back to its pool, with a reason. */
+    PooledRecord giveBack(CallContext ctx, String object, String recordId, Reason reason);
+
+    /** An admin of the record's pool (or the upstream's staff) assigns it to a user. */
+    PooledRecord assign(CallContext ctx, String object, String recordId, Assignment assignment);
+
+    /** Where a record the caller may read stands in its pool; empty when it is in none. */
+    Optional<PooledRecord> where(CallContext ctx, String object, String recordId);
+
+    /** The record's movements, oldest first: for the upstream's staff and the pool's admins. */
+    List<PoolLogEntry> history(CallContext ctx, String object, String recordId);
+
+    /** The fields of the pool's waiting records the caller may not see until it holds one; none for admins. */
+    Set<String> hiddenUntilClaimed(CallContext ctx, String poolId);
+
+    /**
+     * The object closed the record (converted, won): it leaves circulation, and its holder's holding counts go down
+     * unless the pool counts closed records. Called by the object's bundle inside its own change's unit of work.
+     */
+    void closed(CallContext ctx, String object, String recordId);
+
+    /** The object deleted the record: its pool entry goes, and the holding it counted. Called like {@link #closed}. */
+    void removed(CallContext ctx, String object, String recordId);
+}

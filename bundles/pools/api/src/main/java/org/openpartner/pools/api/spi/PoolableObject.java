@@ -1,0 +1,35 @@
+package org.openpartner.pools.api.spi;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * An object whose records may sit in pools, published by the object's bundle as a service. The engine decides who
+ * holds a pooled record with its own conditional statements; the object then only records the outcome on its record
+ * ({@link #place}), so an add-on object gets pools without knowing how claims are arbitrated.
+ */
+@ConsumerType
+public interface PoolableObject {
+
+    /** The object's name, as registered with the access model. */
+    String objectName();
+
+    /** The record as a pool sees it; empty when the tenant has no such record. */
+    Optional<Candidate> candidate(String tenantId, String recordId);
+
+    /**
+     * Records where the record now stands: in {@code poolId} (null once it left every pool), held by {@code userId}
+     * of {@code companyId} (the company null for the upstream's employees), or by no one while it waits ({@code
+     * userId} null). Called inside the engine's unit of work after its own statements decided, so it must write
+     * through the object's persistence unit (its {@code Transactions}), which joins that unit; it does not check
+     * access again.
+     */
+    void place(String tenantId, String recordId, String poolId, String userId, String companyId);
+
+    /**
+     * A record's owner and whether it is closed (converted, won, invalid), which no pool takes.
+     */
+    record Candidate(String recordId, String ownerUserId, String ownerCompanyId, boolean closed) {
+    }
+}

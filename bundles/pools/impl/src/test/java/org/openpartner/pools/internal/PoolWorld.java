@@ -1,0 +1,179 @@
+package org.openpartner.pools.internal;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.apache.openjpa.persistence.PersistenceProviderImpl;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.EventPublisher;
+import org.openpartner.platform.api.MembershipService;
+import org.openpartner.platform.api.RoleService;
+import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.FieldDefinition;
+import org.openpartner.platform.api.access.FieldType;
+import org.openpartner.platform.api.access.ObjectAccess;
+import org.openpartner.platform.api.access.ObjectDefinition;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.platform.api.jpa.UnitOfWork;
+import org.openpartner.pools.api.spi.PoolableObject;
+
+/**
+ * The pool engine on a real database (embedded Derby, or PostgreSQL with {@code -Dpools.url=jdbc:postgresql:...}),
+ * with the access model and the platform replaced by plain answers: every caller reaches every record and may take
+ * every action, so that only the engine's own rules decide. The clock moves one millisecond per reading (so that the
+ * pool log is strictly ordered) and jumps on request.
+ */
+final class PoolWorld implements AutoCloseable {
+
+    static final String TENANT = "tenant-1";
+    static final String OBJECT = "thing";
+    static final CallContext STAFF = new CallContext("staff", "staff", "Staff", TENANT, TENANT,
+        Set.of(CallContext.ROLE_CHANNEL_MANAGER), false, false);
+
+    final EntityManagerFactory emf;
+    final Transactions tx;
+    final TickingClock clock = new TickingClock(Instant.parse("2026-03-02T08:00:00Z"));
+    final PoolServiceImpl engine;
+    final Map<String, CallContext> users = new ConcurrentHashMap<>();
+    /** Where the object was told each record stands: holder user, or "" while waiting. */
+    final Map<String, String> placed = new ConcurrentHashMap<>();
+    final Set<String> closedRecords = ConcurrentHashMap.newKeySet();
+
+    PoolWorld(String name) {
+        Map<String, Object> properties = new HashMap<>();
+        String url = System.getProperty("pools.url", "");
+        if (url.isBlank()) {
+            properties.put("openjpa.ConnectionURL", "jdbc:derby:memory:" + name + System.nanoTime() + ";create=true");
+            properties.put("openjpa.ConnectionDriverName", "org.apache.derby.jdbc.EmbeddedDriver");
+        } else {
+            properties.put("openjpa.ConnectionURL", url);
+            properties.put("openjpa.ConnectionDriverName", "org.postgresql.Driver");
+            properties.put("openjpa.ConnectionUserName", System.getProperty("pools.user", "openpartner"));
+            properties.put("openjpa.ConnectionPassword", System.getProperty("pools.password", "openpartner"));
+        }
+        emf = new PersistenceProviderImpl().createEntityManagerFactory("openpartner-pools-test",
+            "META-INF/pools-test-persistence.xml", properties);
+        tx = new Transactions(emf);
+        // A shared PostgreSQL database keeps the last run's rows: start empty.
+        tx.inTransaction(em -> {
+            for (String entity : List.of("PoolLogEntity", "PoolCounterEntity", "PoolRecordEntity", "PoolMemberEntity",
+                "PoolEntity", "ShareGrant")) {
+                em.createQuery("delete from " + entity).executeUpdate();
+            }
+            return null;
+        });
+        AccessControl access = mock(AccessControl.class);
+        ObjectDefinition definition = new ObjectDefinition(OBJECT, "Thing", List.of(
+            FieldDefinition.system("id", "Id", FieldType.TEXT), FieldDefinition.of("name", "Name", FieldType.TEXT, true),
+            FieldDefinition.of("phone", "Phone", FieldType.PHONE, false)),
+            List.of(PoolServiceImpl.CLAIM, PoolServiceImpl.RETURN, PoolServiceImpl.ASSIGN, PoolServiceImpl.SUBMIT),
+            Set.of(), Set.of(), true);
+        when(access.access(any(), anyString())).thenReturn(ObjectAccess.unrestricted(definition));
+        when(access.reaches(any(), anyString(), anyString(), any())).thenReturn(true);
+        when(access.object(OBJECT)).thenReturn(Optional.of(definition));
+        MembershipService memberships = mock(MembershipService.class);
+        when(memberships.isDownstreamCompany(anyString(), anyString())).thenReturn(true);
+        when(memberships.contextOf(anyString(), anyString())).thenAnswer(call -> Optional.ofNullable(
+            users.get(call.<String>getArgument(1))));
+        PoolObjects objects = new PoolObjects();
+        objects.addPoolableObject(new PoolableObject() {
+            @Override
+            public String objectName() {
+                return OBJECT;
+            }
+
+            @Override
+            public Optional<Candidate> candidate(String tenantId, String recordId) {
+                return Optional.of(new Candidate(recordId, null, null, closedRecords.contains(recordId)));
+            }
+
+            @Override
+            public void place(String tenantId, String recordId, String poolId, String userId, String companyId) {
+                placed.put(recordId, userId == null ? "" : userId);
+            }
+        });
+        UnitOfWork unitOfWork = new UnitOfWork() {
+            @Override
+            public <T> T inUnit(Supplier<T> work) {
+                return work.get();
+            }
+
+            @Override
+            public boolean inUnit() {
+                return false;
+            }
+        };
+        RoleService roles = mock(RoleService.class);
+        when(roles.findRole(any(), anyString())).thenAnswer(call -> "dealer".equals(call.getArgument(1))
+            ? Optional.of(new org.openpartner.platform.api.dto.Role("role-1", "dealer", "Dealer",
+                org.openpartner.platform.api.dto.RoleKind.EXTERNAL, false, Set.of())) : Optional.empty());
+        engine = new PoolServiceImpl(emf, access, objects, memberships, roles,
+            mock(EventPublisher.class), unitOfWork, clock);
+    }
+
+    /** A user of a downstream company (an external user) with the given roles. */
+    CallContext dealer(String userId, String companyId, String... roles) {
+        CallContext user = new CallContext(userId, userId, userId, TENANT, companyId, Set.of(roles), false, false,
+            companyId);
+        users.put(userId, user);
+        return user;
+    }
+
+    /** An employee of the tenant. */
+    CallContext employee(String userId) {
+        CallContext user = new CallContext(userId, userId, userId, TENANT, TENANT, Set.of(), false, false);
+        users.put(userId, user);
+        return user;
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+
+    /** Moves by one millisecond at every reading; {@link #advance} jumps. */
+    static final class TickingClock extends Clock {
+        private final AtomicLong millis;
+
+        TickingClock(Instant start) {
+            millis = new AtomicLong(start.toEpochMilli());
+        }
+
+        void advance(Duration by) {
+            millis.addAndGet(by.toMillis());
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.incrementAndGet());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
