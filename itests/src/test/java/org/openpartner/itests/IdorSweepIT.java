@@ -52,6 +52,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "widget", createWidget(http, attacker.adminToken(), "Own widget " + attacker.suffix(), 1),
                 "user", newEmployee(http, attacker).id(),
                 "group", http.post("/access/groups", attacker.adminToken(), Map.of("name", "Own group"))
+                    .json().get("id").asText(),
+                "pool", http.post("/pools", attacker.adminToken(), Map.of("name", "Own pool", "object", "lead"))
                     .json().get("id").asText());
             sweep(http, attacker.adminToken(), victim, mine);
         });
@@ -121,6 +123,10 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         assertStatus(200, null, http.post("/access/groups/" + groupId + "/members", admin,
             Map.of("userIds", List.of(dealerUser))));
 
+        Http.Response pool = http.post("/pools", admin, Map.of("name", "Victim pool " + suffix, "object", "lead",
+            "members", List.of(Map.of("kind", "COMPANY", "id", company))));
+        assertStatus(201, null, pool);
+
         JsonNode code = http.post("/invitation-codes", admin, Map.of("maxUses", 2, "validDays", 3)).json();
         Tenant requester = newTenant(http);
         Http.Response request = http.post("/upstreams/requests", requester.adminToken(), Map.of("code", code.get("code").asText()));
@@ -147,9 +153,10 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         ids.put("enterprise", company);
         ids.put("group", groupId);
         ids.put("lead", leadId);
+        ids.put("pool", pool.json().get("id").asText());
         // What no answer to someone else may contain: the names of B's records.
         List<String> marks = List.of("Victim B " + suffix, "Victim widget " + suffix, "Victim news " + suffix,
-            "Victim role " + suffix, "Victim group " + suffix, "Victim lead " + suffix, "Victim note " + suffix, "Carol Victim", "Victim C " + suffix, mobile);
+            "Victim role " + suffix, "Victim group " + suffix, "Victim lead " + suffix, "Victim note " + suffix, "Victim pool " + suffix, "Carol Victim", "Victim C " + suffix, mobile);
         Function<Http, Map<String, String>> snapshot = client -> {
             Map<String, String> state = new LinkedHashMap<>();
             for (String path : List.of("/partners/" + partner, "/partners/" + partner + "/contacts",
@@ -159,7 +166,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "/connection-requests", "/imports/" + ids.get("import"), "/apps/announcements",
                 "/records/test-widget/" + widget + "/team", "/records/test-widget/" + widget + "/hidden-from-parents",
                 "/access/groups/" + groupId, "/access/groups/" + groupId + "/members",
-                "/records/test-widget/" + widget + "/partners", "/leads/" + leadId, "/leads/" + leadId + "/follow-ups")) {
+                "/records/test-widget/" + widget + "/partners", "/leads/" + leadId, "/leads/" + leadId + "/follow-ups", "/pools/" + ids.get("pool"),
+                "/pooled/lead/" + leadId)) {
                 state.put(path, client.get(path, admin).body());
             }
             state.put("widget", client.get("/test-widgets/" + widget, dealerB).body());
@@ -288,7 +296,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         StringBuilder path = new StringBuilder();
         while (parameter.find()) {
             String name = parameter.group(1);
-            String value = NAMES.get(name);
+            // Pooled records are leads; everything else generic is the test add-on's widget.
+            String value = template.startsWith("/pooled/") && "object".equals(name) ? "lead" : NAMES.get(name);
             if (value == null) {
                 String kind = kind(template, name);
                 if (kind == null) {
@@ -349,7 +358,10 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
             case "imports":
                 return "import";
             case "leads":
+            case "pooled":
                 return "lead";
+            case "pools":
+                return "pool";
             case "enterprises":
                 return "enterprise";
             case "apps":
@@ -390,6 +402,15 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 return Map.of("status", "INVALID", "reason", "Taken over");
             case "/leads/{id}/follow-ups":
                 return Map.of("kind", "CALL");
+            case "/pools/{id}":
+                return Map.of("name", "Taken over", "object", "lead");
+            case "/pooled/{object}/{id}":
+                return Map.of("poolId", mine.getOrDefault("pool", "no-pool-of-mine"), "reason", "Taken over");
+            case "/pooled/{object}/{id}/assign":
+                return Map.of("userId", mine.get("user"), "reason", "Taken over");
+            case "/pooled/{object}/{id}/return":
+            case "/pooled/{object}/{id}/submit":
+                return Map.of("reason", "Taken over");
             case "/access/groups/{id}/members":
                 return Map.of("userIds", List.of(mine.get("user")));
             case "/upstreams/{connectionId}/connectors":

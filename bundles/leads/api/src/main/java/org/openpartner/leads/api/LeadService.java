@@ -34,7 +34,12 @@ public interface LeadService {
     Lead get(CallContext ctx, String leadId);
 
     /** The leads the caller may read, newest first; {@code status} narrows them (null: every status). */
-    Page<Lead> list(CallContext ctx, LeadStatus status, PageRequest page);
+    default Page<Lead> list(CallContext ctx, LeadStatus status, PageRequest page) {
+        return list(ctx, status, null, page);
+    }
+
+    /** The leads the caller may read, as {@link #list(CallContext, LeadStatus, PageRequest)}, of one pool. */
+    Page<Lead> list(CallContext ctx, LeadStatus status, String poolId, PageRequest page);
 
     /** Changes the fields the input sets (null: unchanged); an empty string clears an optional field. */
     Lead update(CallContext ctx, String leadId, LeadInput input);

@@ -22,7 +22,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Leads as the access model sees them: the fields of {@link org.openpartner.leads.api.dto.Lead} and the pool
  * actions (claim, return, assign, submit) and conversion that upstreams grant per external role. External roles may
- * view, create and edit leads until the upstream says otherwise; deleting is the upstream's.
+ * view, create and edit leads, claim and return pooled ones and submit theirs to the upstream until the upstream says
+ * otherwise; assigning, converting and deleting are the upstream's.
  */
 @Component(service = ObjectType.class)
 public class LeadObject implements ObjectType {
@@ -47,14 +48,15 @@ public class LeadObject implements ObjectType {
         FieldDefinition.system("recordType", "Record type", FieldType.TEXT),
         FieldDefinition.system("ownerUserId", "Owner", FieldType.REFERENCE),
         FieldDefinition.system("ownerCompanyId", "Owner company", FieldType.REFERENCE),
+        FieldDefinition.system("poolId", "Pool", FieldType.REFERENCE),
         FieldDefinition.system("lastFollowUpAt", "Last follow-up", FieldType.DATETIME),
         FieldDefinition.system("createdBy", "Created by", FieldType.REFERENCE),
         FieldDefinition.system("createdAt", "Created", FieldType.DATETIME),
         FieldDefinition.system("updatedAt", "Updated", FieldType.DATETIME),
         FieldDefinition.system("version", "Version", FieldType.NUMBER)),
         List.of(CLAIM, RETURN, ASSIGN, SUBMIT, CONVERT),
-        Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT),
-        Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT), true);
+        Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT, CLAIM, RETURN, SUBMIT),
+        Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT, CLAIM, RETURN), true);
 
     private final Transactions tx;
 

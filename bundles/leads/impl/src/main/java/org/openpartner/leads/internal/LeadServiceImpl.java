@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,7 @@ import org.openpartner.platform.api.access.VisibleRows;
 import org.openpartner.platform.api.dto.DomainEvent;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
+import org.openpartner.pools.api.PoolService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,17 +83,20 @@ public class LeadServiceImpl implements LeadService {
     private final PhoneNumbers phones;
     private final EventPublisher events;
     private final UnitOfWork unitOfWork;
+    private final PoolService pools;
 
     @Activate
     public LeadServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-leads)") EntityManagerFactory emf,
                            @Reference AccessControl access, @Reference AppService apps, @Reference PhoneNumbers phones,
-                           @Reference EventPublisher events, @Reference UnitOfWork unitOfWork) {
+                           @Reference EventPublisher events, @Reference UnitOfWork unitOfWork,
+                           @Reference PoolService pools) {
         this.tx = new Transactions(emf);
         this.access = access;
         this.apps = apps;
         this.phones = phones;
         this.events = events;
         this.unitOfWork = unitOfWork;
+        this.pools = pools;
     }
 
     @Override
@@ -117,17 +122,20 @@ public class LeadServiceImpl implements LeadService {
     @Override
     public Lead get(CallContext ctx, String leadId) {
         reader(ctx).require(Actions.VIEW);
-        return tx.read(em -> toDto(find(em, ctx, leadId)));
+        return new PoolMasks(ctx).apply(tx.read(em -> toDto(find(em, ctx, leadId))));
     }
 
     @Override
-    public Page<Lead> list(CallContext ctx, LeadStatus status, PageRequest page) {
+    public Page<Lead> list(CallContext ctx, LeadStatus status, String poolId, PageRequest page) {
         ObjectAccess mine = reader(ctx);
         mine.require(Actions.VIEW);
         // Filtering or ordering by a hidden field would tell its values: a hidden status is no filter, and without
         // the creation time the list is in id order (the cursor carries the sort key).
         if (status != null) {
             mine.requireNotHidden(List.of("status"));
+        }
+        if (poolId != null) {
+            mine.requireNotHidden(List.of("poolId"));
         }
         boolean newest = mine.isVisible("createdAt");
         String sort = newest ? SORT : SORT_BY_ID;
@@ -139,6 +147,10 @@ public class LeadServiceImpl implements LeadService {
             if (status != null) {
                 where.add("l.status = :status");
                 parameters.put("status", status.name());
+            }
+            if (poolId != null) {
+                where.add("l.poolId = :pool");
+                parameters.put("pool", poolId);
             }
             if (after != null) {
                 if (newest) {
@@ -155,7 +167,8 @@ public class LeadServiceImpl implements LeadService {
             boolean more = rows.size() > page.limit();
             List<LeadEntity> items = more ? rows.subList(0, page.limit()) : rows;
             LeadEntity last = more ? items.get(items.size() - 1) : null;
-            return new Page<>(items.stream().map(LeadServiceImpl::toDto).toList(), last == null ? null
+            PoolMasks masks = new PoolMasks(ctx);
+            return new Page<>(items.stream().map(l -> masks.apply(toDto(l))).toList(), last == null ? null
                 : new KeysetCursor(sort, newest ? String.valueOf(last.getCreatedAt().toEpochMilli()) : "",
                     last.getId()).encode());
         });
@@ -199,7 +212,8 @@ public class LeadServiceImpl implements LeadService {
         if (reason.length() > MAX_REASON) {
             throw ApiException.badRequest("too_long", "reason must be at most " + MAX_REASON + " characters", "reason");
         }
-        return tx.inTransaction(em -> {
+        // A pooled lead that closes stops counting as held (unless its pool counts closed leads): one unit.
+        return unitOfWork.inUnit(() -> tx.inTransaction(em -> {
             LeadEntity lead = findWritable(em, ctx, leadId);
             requireOpen(lead);
             String before = lead.getStatus();
@@ -212,8 +226,11 @@ public class LeadServiceImpl implements LeadService {
             data.put("to", lead.getStatus());
             data.put("reason", reason);
             events.publish(em, event(ctx, "lead.status-changed", lead, data));
+            if (lead.getPoolId() != null) {
+                pools.closed(ctx, OBJECT, lead.getId());
+            }
             return toDto(lead);
-        });
+        }));
     }
 
     @Override
@@ -227,6 +244,9 @@ public class LeadServiceImpl implements LeadService {
             events.publish(em, event(ctx, "lead.deleted", lead, Map.of()));
             em.remove(lead);
             em.flush();
+            if (lead.getPoolId() != null) {
+                pools.removed(ctx, OBJECT, lead.getId());
+            }
             access.recordDeleted(ctx, OBJECT, lead.getId());
             return null;
         }));
@@ -447,9 +467,12 @@ public class LeadServiceImpl implements LeadService {
         return lead;
     }
 
+    static boolean isClosed(LeadStatus status) {
+        return status == LeadStatus.CONVERTED || status == LeadStatus.INVALID || status == LeadStatus.VOIDED;
+    }
+
     private static void requireOpen(LeadEntity lead) {
-        LeadStatus status = LeadStatus.valueOf(lead.getStatus());
-        if (status == LeadStatus.CONVERTED || status == LeadStatus.INVALID || status == LeadStatus.VOIDED) {
+        if (isClosed(LeadStatus.valueOf(lead.getStatus()))) {
             // Not naming the status: the caller's roles may hide it.
             throw ApiException.conflict("lead_closed", "the lead is closed and takes no more changes", "id");
         }
@@ -460,6 +483,36 @@ public class LeadServiceImpl implements LeadService {
             return new java.util.Date(Long.parseLong(cursor.value()));
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("invalid_cursor", "the cursor is not one this list gave", "cursor");
+        }
+    }
+
+    /**
+     * Hides from a pool's members the fields its waiting leads keep until claimed; asks the pool engine once per pool
+     * and answer.
+     */
+    private final class PoolMasks {
+        private final CallContext ctx;
+        private final Map<String, Set<String>> hiddenByPool = new HashMap<>();
+
+        PoolMasks(CallContext ctx) {
+            this.ctx = ctx;
+        }
+
+        Lead apply(Lead lead) {
+            if (lead.poolId() == null || lead.ownerUserId() != null) {
+                return lead;
+            }
+            Set<String> hidden = hiddenByPool.computeIfAbsent(lead.poolId(), pool -> pools.hiddenUntilClaimed(ctx, pool));
+            return hidden.isEmpty() ? lead : new Lead(lead.id(), hide(hidden, "name", lead.name()),
+                hide(hidden, "companyName", lead.companyName()), hide(hidden, "mobile", lead.mobile()),
+                hide(hidden, "email", lead.email()), hide(hidden, "source", lead.source()),
+                hide(hidden, "region", lead.region()), hide(hidden, "industry", lead.industry()), lead.status(),
+                lead.statusReason(), lead.recordType(), lead.ownerUserId(), lead.ownerCompanyId(), lead.poolId(),
+                lead.lastFollowUpAt(), lead.createdBy(), lead.createdAt(), lead.updatedAt(), lead.version());
+        }
+
+        private static String hide(Set<String> hidden, String field, String value) {
+            return hidden.contains(field) ? null : value;
         }
     }
 
@@ -558,7 +611,7 @@ public class LeadServiceImpl implements LeadService {
     static Lead toDto(LeadEntity l) {
         return new Lead(l.getId(), l.getName(), l.getCompanyName(), l.getMobile(), l.getEmail(), l.getSource(),
             l.getRegion(), l.getIndustry(), LeadStatus.valueOf(l.getStatus()), l.getStatusReason(), l.getRecordType(),
-            l.getOwnerUserId(), l.getOwnerCompanyId(), l.getLastFollowUpAt(), l.getCreatedBy(), l.getCreatedAt(),
+            l.getOwnerUserId(), l.getOwnerCompanyId(), l.getPoolId(), l.getLastFollowUpAt(), l.getCreatedBy(), l.getCreatedAt(),
             l.getUpdatedAt(), l.getVersion());
     }
 

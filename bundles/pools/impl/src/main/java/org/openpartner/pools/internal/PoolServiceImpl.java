@@ -205,6 +205,8 @@ public class PoolServiceImpl implements PoolService {
     @Override
     public PooledRecord put(CallContext ctx, String object, String recordId, Move move) {
         PoolableObject poolable = poolable(object);
+        // The record first: whatever else is wrong, a record out of the caller's reach is not found.
+        requireReadable(ctx, poolable, recordId);
         if (move == null || move.poolId() == null) {
             throw ApiException.badRequest("required", "poolId is required", "poolId");
         }
@@ -215,7 +217,6 @@ public class PoolServiceImpl implements PoolService {
         if (!isStaff(ctx) && !tx.read(em -> isAdmin(ctx, principals(em, target.getId())))) {
             throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins put records into it");
         }
-        requireReadable(ctx, poolable, recordId);
         return enter(ctx, poolable, recordId, target, reason, "pooled");
     }
 
@@ -336,15 +337,20 @@ public class PoolServiceImpl implements PoolService {
                 : now.minus(Duration.ofHours(pool.getCooldownHours()));
             // Native SQL, one row by key: see Counters.increment for what OpenJPA's bulk update does on Derby.
             javax.persistence.Query update = em.createNativeQuery("UPDATE OP_POOL_RECORD SET STATE = ?1, "
-                    + "HOLDER_USER_ID = ?2, HOLDER_COMPANY_ID = ?3, HELD_SINCE = ?4 WHERE ID = ?5 AND POOL_ID = ?6 "
+                    + "HOLDER_USER_ID = ?2, HOLDER_COMPANY_ID = " + (ctx.companyId() == null ? "NULL" : "?3")
+                    + ", HELD_SINCE = ?4 WHERE ID = ?5 AND POOL_ID = ?6 "
                     + "AND STATE = ?7" + (cooledDown == null ? ""
                     : " AND (RETURNED_BY IS NULL OR RETURNED_BY <> ?2 OR RETURNED_AT <= ?8)"))
                 .setParameter(1, PoolRecordEntity.HELD).setParameter(2, ctx.userId())
-                .setParameter(3, ctx.companyId()).setParameter(4, java.sql.Timestamp.from(now))
+                .setParameter(4, java.sql.Timestamp.from(now))
                 .setParameter(5, row.getId()).setParameter(6, pool.getId())
                 .setParameter(7, PoolRecordEntity.WAITING);
             if (cooledDown != null) {
                 update.setParameter(8, java.sql.Timestamp.from(cooledDown));
+            }
+            if (ctx.companyId() != null) {
+                // Derby takes no untyped null parameter: an employee's claim writes NULL into the statement.
+                update.setParameter(3, ctx.companyId());
             }
             if (update.executeUpdate() == 0) {
                 throw whyNotClaimed(em, ctx, row.getId(), pool);

@@ -108,6 +108,20 @@ public class PoolRulesTest {
     }
 
     @Test
+    public void anEmployeeNamedAsAMemberClaimsForNoCompany() {
+        CallContext emma = world.employee("emma");
+        Pool pool = world.engine.create(PoolWorld.STAFF, new PoolInput("Staff pool", PoolWorld.OBJECT, null, false,
+            List.of(new PoolMember(PoolMember.Kind.USER, "emma")), List.of("emma"), List.of(), null));
+        put(pool, "r1");
+        PooledRecord held = claim(emma, "r1");
+        assertEquals("emma", held.holderUserId());
+        assertNull(held.holderCompanyId());
+        assertEquals("an admin of the pool reads its log", 2, world.engine.history(emma, PoolWorld.OBJECT, "r1").size());
+        giveBack(emma, "r1");
+        refused(403, "not_a_member", () -> claim(alice, "r1"));
+    }
+
+    @Test
     public void aUserHoldsNoMoreThanTheUserCapAndReturningFreesAPlace() {
         Pool pool = pool(PoolMode.CLAIMABLE, new ClaimRules(null, 2, null, false, null));
         put(pool, "r1", "r2", "r3");

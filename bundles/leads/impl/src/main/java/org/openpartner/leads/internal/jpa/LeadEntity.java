@@ -20,7 +20,8 @@ import javax.persistence.Version;
 @Table(name = "OP_LEAD", indexes = {
     @Index(name = "IX_LEAD_OWNER", columnList = "OWNER_USER_ID, TENANT_ID, CREATED_AT, ID"),
     @Index(name = "IX_LEAD_COMPANY", columnList = "OWNER_COMPANY_ID, TENANT_ID, CREATED_AT, ID"),
-    @Index(name = "IX_LEAD_TENANT", columnList = "TENANT_ID, CREATED_AT, ID")})
+    @Index(name = "IX_LEAD_TENANT", columnList = "TENANT_ID, CREATED_AT, ID"),
+    @Index(name = "IX_LEAD_POOL", columnList = "POOL_ID, TENANT_ID, CREATED_AT, ID")})
 public class LeadEntity {
 
     @Id
@@ -37,6 +38,10 @@ public class LeadEntity {
     /** The owner's downstream company; null for leads the upstream's employees hold. */
     @Column(name = "OWNER_COMPANY_ID", length = 36)
     private String ownerCompanyId;
+
+    /** The pool the lead waits in or was claimed from; the pool engine decides, this only mirrors it. */
+    @Column(name = "POOL_ID", length = 36)
+    private String poolId;
 
     @Column(name = "NAME", length = 200, nullable = false)
     private String name;
@@ -96,6 +101,8 @@ public class LeadEntity {
     public void setOwnerUserId(String ownerUserId) { this.ownerUserId = ownerUserId; }
     public String getOwnerCompanyId() { return ownerCompanyId; }
     public void setOwnerCompanyId(String ownerCompanyId) { this.ownerCompanyId = ownerCompanyId; }
+    public String getPoolId() { return poolId; }
+    public void setPoolId(String poolId) { this.poolId = poolId; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getCompanyName() { return companyName; }

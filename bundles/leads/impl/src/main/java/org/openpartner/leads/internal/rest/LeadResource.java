@@ -62,11 +62,16 @@ public class LeadResource implements RestResource {
         return Response.created(URI.create("leads/" + created.id())).entity(created).build();
     }
 
-    /** The leads the caller may read, newest first, {@code limit} at a time; {@code status} narrows them. */
+    /**
+     * The leads the caller may read, newest first, {@code limit} at a time; {@code status} and {@code pool} narrow
+     * them ({@code ?pool=<id>&status=unassigned}: the leads waiting in a pool).
+     */
     @GET
     public Page<Lead> list(@Context CallContext caller, @QueryParam("status") String status,
-                           @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor) {
-        return leads.list(caller, status(status), new PageRequest(limit, cursor, null));
+                           @QueryParam("pool") String pool, @QueryParam("limit") @DefaultValue("50") int limit,
+                           @QueryParam("cursor") String cursor) {
+        return leads.list(caller, status(status), pool == null || pool.isBlank() ? null : pool.strip(),
+            new PageRequest(limit, cursor, null));
     }
 
     /**

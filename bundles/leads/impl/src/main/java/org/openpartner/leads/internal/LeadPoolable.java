@@ -1,0 +1,65 @@
+package org.openpartner.leads.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.openpartner.leads.api.LeadService;
+import org.openpartner.leads.api.dto.LeadStatus;
+import org.openpartner.leads.internal.jpa.LeadEntity;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.pools.api.spi.PoolableObject;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Leads in pools: a waiting lead has no owner and is {@code UNASSIGNED}; a claimed or assigned one is its holder's,
+ * {@code ASSIGNED}. Converted, invalid and voided leads enter no pool.
+ */
+@Component(service = PoolableObject.class)
+public class LeadPoolable implements PoolableObject {
+
+    private final Transactions tx;
+
+    @Activate
+    public LeadPoolable(@Reference(target = "(osgi.unit.name=openpartner-leads)") EntityManagerFactory emf) {
+        this.tx = new Transactions(emf);
+    }
+
+    @Override
+    public String objectName() {
+        return LeadService.OBJECT;
+    }
+
+    @Override
+    public Optional<Candidate> candidate(String tenantId, String recordId) {
+        return tx.read(em -> Optional.ofNullable(em.find(LeadEntity.class, recordId))
+            .filter(l -> l.getTenantId().equals(tenantId))
+            .map(l -> new Candidate(l.getId(), l.getOwnerUserId(), l.getOwnerCompanyId(),
+                LeadServiceImpl.isClosed(LeadStatus.valueOf(l.getStatus())))));
+    }
+
+    @Override
+    public void place(String tenantId, String recordId, String poolId, String userId, String companyId) {
+        // One row by key, in the pool engine's unit of work; the version moves so that an edit begun before fails.
+        // A null goes into the statement as NULL: Derby takes no untyped null parameter.
+        tx.inTransaction(em -> {
+            javax.persistence.Query query = em.createNativeQuery("UPDATE OP_LEAD SET OWNER_USER_ID = "
+                + (userId == null ? "NULL" : "?1") + ", OWNER_COMPANY_ID = " + (companyId == null ? "NULL" : "?2")
+                + ", POOL_ID = ?3, STATUS = ?4, UPDATED_AT = ?5, VERSION = VERSION + 1 WHERE ID = ?6 AND TENANT_ID = ?7")
+                .setParameter(3, poolId)
+                .setParameter(4, (userId == null ? LeadStatus.UNASSIGNED : LeadStatus.ASSIGNED).name())
+                .setParameter(5, Timestamp.from(Instant.now())).setParameter(6, recordId).setParameter(7, tenantId);
+            if (userId != null) {
+                query.setParameter(1, userId);
+            }
+            if (companyId != null) {
+                query.setParameter(2, companyId);
+            }
+            return query.executeUpdate();
+        });
+    }
+}

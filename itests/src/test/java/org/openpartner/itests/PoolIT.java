@@ -1,0 +1,118 @@
+package org.openpartner.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Test;
+
+/**
+ * Pools (SPEC S6) through REST and the console: the upstream pools leads, dealers claim, follow up and return them
+ * within the pool's limits, the upstream assigns and reads each lead's pool log, and dealers submit their own leads.
+ */
+public class PoolIT extends OpenPartnerTestSupport {
+
+    private static List<String> names(Http http, String path, String token) {
+        Http.Response page = http.get(path, token);
+        assertStatus(200, null, page);
+        List<String> names = new ArrayList<>();
+        page.json().get("items").forEach(lead -> names.add(lead.path("name").asText("(hidden)")));
+        return names;
+    }
+
+    private static String lead(Http http, String token, String name, String mobile) {
+        Http.Response created = http.post("/leads", token, Map.of("name", name, "mobile", mobile, "region", "West"));
+        assertStatus(201, null, created);
+        return created.json().get("id").asText();
+    }
+
+    @Test
+    public void dealersClaimFollowUpAndReturnPooledLeadsWithinThePoolsLimits() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String admin = upstream.adminToken();
+        String[] mobilesA = {newMobile(), newMobile()};
+        String mobileB = newMobile();
+        JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobilesA);
+        List<String> alpha = dealersOf(http, upstream, a, mobilesA);
+        String bravo = dealersOf(http, upstream, connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB),
+            mobileB).get(0);
+        String alpha1 = userId(http, alpha.get(1));
+
+        // The pool: every dealer may claim one lead at a time; mobiles stay hidden until claimed.
+        assertStatus(400, "unknown_field", http.post("/pools", admin, Map.of("name", "West", "object", "lead",
+            "hiddenUntilClaimed", List.of("secret"))));
+        assertStatus(403, null, http.post("/pools", alpha.get(0), Map.of("name", "Mine", "object", "lead")));
+        Http.Response created = http.post("/pools", admin, Map.of("name", "West", "object", "lead",
+            "members", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel")),
+            "hiddenUntilClaimed", List.of("mobile"), "rules", Map.of("userHoldingCap", 1, "dailyClaimLimit", 5)));
+        assertStatus(201, null, created);
+        String pool = created.json().get("id").asText();
+        String first = lead(http, admin, "First buyer", "+14155550111");
+        String second = lead(http, admin, "Second buyer", "+14155550112");
+        String third = lead(http, admin, "Third buyer", "+14155550113");
+        for (String id : List.of(first, second, third)) {
+            assertStatus(200, null, http.put("/pooled/lead/" + id, admin, Map.of("poolId", pool, "reason", "trade show")));
+        }
+
+        // Members see the waiting leads, without their mobiles; the upstream sees everything.
+        assertEquals(List.of("Third buyer", "Second buyer", "First buyer"), names(http, "/leads?pool=" + pool, bravo));
+        JsonNode waiting = http.get("/leads/" + first, bravo).json();
+        assertEquals("UNASSIGNED", waiting.get("status").asText());
+        assertFalse("hidden until claimed: " + waiting, waiting.has("mobile"));
+        assertEquals("+14155550111", http.get("/leads/" + first, admin).json().get("mobile").asText());
+
+        // Alpha's first dealer claims the first lead: it is theirs, with its mobile, and gone from the others.
+        Http.Response claimed = http.post("/pooled/lead/" + first + "/claim", alpha.get(0), null);
+        assertStatus(200, null, claimed);
+        JsonNode mine = http.get("/leads/" + first, alpha.get(0)).json();
+        assertEquals("ASSIGNED", mine.get("status").asText());
+        assertEquals("+14155550111", mine.get("mobile").asText());
+        assertEquals(pool, mine.get("poolId").asText());
+        assertStatus(404, null, http.post("/pooled/lead/" + first + "/claim", bravo, null));
+        assertEquals(List.of("Third buyer", "Second buyer"), names(http, "/leads?pool=" + pool + "&status=unassigned", bravo));
+        // One at a time.
+        assertStatus(409, "holding_cap_reached", http.post("/pooled/lead/" + second + "/claim", alpha.get(0), null));
+        // Following it up, then giving it back with a reason.
+        assertStatus(201, null, http.post("/leads/" + first + "/follow-ups", alpha.get(0), Map.of("kind", "CALL")));
+        assertStatus(400, "required", http.post("/pooled/lead/" + first + "/return", alpha.get(0), Map.of()));
+        assertStatus(409, "not_held", http.post("/pooled/lead/" + second + "/return", alpha.get(0),
+            Map.of("reason", "not mine")));
+        assertStatus(200, null, http.post("/pooled/lead/" + first + "/return", alpha.get(0),
+            Map.of("reason", "outside our region")));
+        assertEquals("UNASSIGNED", http.get("/leads/" + first, admin).json().get("status").asText());
+        assertStatus(200, null, http.post("/pooled/lead/" + first + "/claim", bravo, null));
+
+        // The upstream assigns the third lead to Alpha's second dealer and reads the first lead's log.
+        Http.Response assigned = http.post("/pooled/lead/" + third + "/assign", admin, Map.of("userId", alpha1,
+            "reason", "key account"));
+        assertStatus(200, null, assigned);
+        assertEquals(alpha1, http.get("/leads/" + third, alpha.get(1)).json().get("ownerUserId").asText());
+        List<String> log = new ArrayList<>();
+        http.get("/pooled/lead/" + first + "/history", admin).json().forEach(e -> log.add(e.get("action").asText()
+            + (e.has("reason") ? " (" + e.get("reason").asText() + ")" : "")));
+        assertEquals(List.of("ENTERED (trade show)", "CLAIMED", "RETURNED (outside our region)", "CLAIMED"), log);
+        assertStatus(403, null, http.get("/pooled/lead/" + first + "/history", bravo));
+        JsonNode where = http.get("/pooled/lead/" + first, bravo).json();
+        assertEquals("HELD", where.get("state").asText());
+        assertTrue(adminCommand("pool:list --tenant " + upstream.id()).contains("West"));
+        assertTrue(adminCommand("pool:show --tenant " + upstream.id() + " " + pool).contains("1 held/user"));
+
+        // A dealer hands its own lead to the upstream once there is a redistribution pool, and no longer sees it.
+        String own = lead(http, alpha.get(0), "Own buyer", "+14155550114");
+        assertStatus(409, "no_redistribution_pool", http.post("/pooled/lead/" + own + "/submit", alpha.get(0),
+            Map.of("reason", "too far")));
+        Http.Response redistribution = http.post("/pools", admin, Map.of("name", "Submitted", "object", "lead",
+            "redistribution", true));
+        assertStatus(201, null, redistribution);
+        assertStatus(200, null, http.post("/pooled/lead/" + own + "/submit", alpha.get(0), Map.of("reason", "too far")));
+        assertStatus(404, null, http.get("/leads/" + own, alpha.get(0)));
+        assertEquals(redistribution.json().get("id").asText(), http.get("/leads/" + own, admin).json().get("poolId").asText());
+        assertStatus(409, "pool_not_empty", http.delete("/pools/" + pool, admin));
+    }
+}
