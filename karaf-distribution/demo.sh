@@ -79,6 +79,15 @@ seed() {
       'Eli Planner,Initech,eli@initech.example,Trade show,North,Manufacturing' \
       'Fay Owner,Umbrella Shops,fay@umbrella.example,Website,South,Retail' |
       curl -sf -H 'Content-Type: text/csv' -H "Authorization: Bearer $acme_token" --data-binary @- "$api/leads/import" >/dev/null
+    # Pools: every dealer may claim two leads at a time (ten a day) from "Trade show West", whose contact details
+    # stay hidden until claimed; leads dealers submit go to "Submitted by partners" for the upstream to assign.
+    local pool_id lead_id
+    pool_id=$(post /pools "$acme_token" '{"name":"Trade show West","object":"lead","members":[{"kind":"ROLE","id":"dealer-personnel"}],"hiddenUntilClaimed":["mobile","email"],"rules":{"userHoldingCap":2,"dailyClaimLimit":10,"cooldownHours":24}}' | json_field id)
+    post /pools "$acme_token" '{"name":"Submitted by partners","object":"lead","mode":"ADMIN_ASSIGN","redistribution":true}' >/dev/null
+    for lead in 'Gil Hardware|+14155550401|West' 'Hana Electric|+14155550402|West' 'Ivo Builders|+14155550403|North'; do
+      lead_id=$(post /leads "$acme_token" "{\"name\":\"${lead%%|*}\",\"mobile\":\"$(echo "$lead" | cut -d'|' -f2)\",\"region\":\"${lead##*|}\",\"source\":\"Trade show\"}" | json_field id)
+      put "/pooled/lead/$lead_id" "$acme_token" "{\"poolId\":\"$pool_id\",\"reason\":\"trade show\"}" >/dev/null
+    done
   fi
   acme_id=$(post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" | sed -n 's/.*"actingFor":{"id":"\([^"]*\)".*/\1/p')
   cat <<INFO
@@ -102,6 +111,9 @@ OpenPartner is running.
                 $api/portal/announcements with the token.
   Leads:        GET $api/leads (the upstream sees all; a dealer its own and what its scope reaches),
                 POST $api/leads {"name":…}, POST $api/leads/import (CSV), GET $api/leads/export
+  Pools:        GET $api/pools; a dealer lists the claimable leads with GET $api/leads?pool=<id>&status=unassigned,
+                claims one with POST $api/pooled/lead/<id>/claim, gives it back with
+                POST $api/pooled/lead/<id>/return {"reason":…}; the upstream reads GET $api/pooled/lead/<id>/history
   Bulk import:  curl -H "Authorization: Bearer <token>" -H 'Content-Type: text/csv' --data-binary @companies.csv $api/imports
   Try:  curl -s -H 'Content-Type: application/json' -d '{"login":"channel.manager","password":"$demo_password"}' $api/auth/login
   Console: echo 'partner:list --tenant "Acme Industrial"' | $home/bin/client -u karaf -p karaf -b

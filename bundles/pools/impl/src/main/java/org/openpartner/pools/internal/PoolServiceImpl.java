@@ -386,9 +386,13 @@ public class PoolServiceImpl implements PoolService {
             return ApiException.conflict("already_held", ctx.userId().equals(now2.getHolderUserId())
                 ? "you hold this record already" : "someone else holds this record", "id");
         }
-        Instant until = now2.getReturnedAt().plus(Duration.ofHours(pool.getCooldownHours()));
-        return ApiException.conflict("cooling_down", "you gave this record back; you may claim it again after "
-            + until, "id");
+        if (pool.getCooldownHours() != null && ctx.userId().equals(now2.getReturnedBy()) && now2.getReturnedAt() != null) {
+            Instant until = now2.getReturnedAt().plus(Duration.ofHours(pool.getCooldownHours()));
+            return ApiException.conflict("cooling_down", "you gave this record back; you may claim it again after "
+                + until, "id");
+        }
+        // Held when the claim looked, given back since (read committed reads the latest commit each statement).
+        return ApiException.conflict("already_held", "someone else held this record a moment ago", "id");
     }
 
     /** The holding counters of a holder (and its company) in the pool, moved by {@code delta}, with their caps. */
