@@ -117,6 +117,14 @@ public interface PartnerService {
     List<Partner> findByNames(CallContext ctx, Collection<String> names);
 
     /**
+     * Channel staff (and the console): the tenant's partners connected to these downstream companies (by {@link
+     * Partner#connectedEnterpriseId()}), in one query per few hundred ids; companies with no partner are left out.
+     *
+     * @since 1.5
+     */
+    List<Partner> findByCompanies(CallContext ctx, Collection<String> companyIds);
+
+    /**
      * For an external user: the partner record the upstream keeps of the caller's own company (the partner whose
      * connected enterprise is {@link CallContext#companyId()}), with its contacts when the caller's roles may view
      * partner contacts (else none).

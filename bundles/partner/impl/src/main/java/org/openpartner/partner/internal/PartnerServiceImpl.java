@@ -479,6 +479,23 @@ public class PartnerServiceImpl implements PartnerService {
         });
     }
 
+    @Override
+    public List<Partner> findByCompanies(CallContext ctx, Collection<String> companyIds) {
+        requireManager(ctx);
+        List<String> ids = companyIds == null ? List.of()
+            : companyIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return tx.read(em -> {
+            List<PartnerEntity> found = InLists.query(ids, chunk -> em.createQuery("select p from PartnerEntity p "
+                    + "where p.tenantId = :t and p.connectedEnterpriseId in :c", PartnerEntity.class)
+                .setParameter("t", ctx.tenantId()).setParameter("c", chunk).getResultList());
+            Map<String, Integer> counts = contactCounts(em, ctx.tenantId(), found);
+            return found.stream().map(p -> toDto(p, counts.getOrDefault(p.getId(), 0))).toList();
+        });
+    }
+
     /** Names per lookup: see {@link #idsByNameKeys}. */
     static final int NAMES_PER_LOOKUP = 8;
 

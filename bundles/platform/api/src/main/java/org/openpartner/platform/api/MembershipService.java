@@ -103,6 +103,22 @@ public interface MembershipService {
      */
     boolean isDownstreamCompany(String tenantId, String companyId);
 
+    /**
+     * For capability code that hands work to a company (pool distribution): the users who can act for the tenant as
+     * members of the downstream company now (active user, active membership), by id; none for an unknown company.
+     *
+     * @since 1.6
+     */
+    List<String> activeMembers(String tenantId, String companyId);
+
+    /**
+     * For capability code that hands work to a role's holders: the users holding the role for the tenant who can act
+     * for it now (active employees and active members), by id.
+     *
+     * @since 1.6
+     */
+    List<String> roleHolders(String tenantId, String roleKey);
+
     /** Upstream: takes an external role from a member of the tenant (idempotent). */
     void revokeExternalRole(CallContext ctx, String userId, String roleKey);
 }

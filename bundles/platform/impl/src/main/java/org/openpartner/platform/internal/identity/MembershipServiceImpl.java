@@ -484,6 +484,40 @@ public class MembershipServiceImpl implements MembershipService {
     }
 
     @Override
+    public List<String> activeMembers(String tenantId, String companyId) {
+        if (tenantId == null || companyId == null) {
+            return List.of();
+        }
+        return tx.read(em -> em.createQuery("select m.userId from MembershipEntity m, UserEntity u where u.id = m.userId "
+                + "and m.tenantId = :t and m.companyId = :c and m.status = :a and u.status = :ua order by m.userId",
+                String.class)
+            .setParameter("t", tenantId).setParameter("c", companyId).setParameter("a", Membership.ACTIVE)
+            .setParameter("ua", IdentityStore.ACTIVE).getResultList());
+    }
+
+    @Override
+    public List<String> roleHolders(String tenantId, String roleKey) {
+        if (tenantId == null || roleKey == null) {
+            return List.of();
+        }
+        return tx.read(em -> {
+            List<UserEntity> holders = em.createQuery("select u from UserRoleEntity r, UserEntity u where u.id = r.userId "
+                    + "and r.tenantId = :t and r.roleKey = :k and u.status = :ua order by u.id", UserEntity.class)
+                .setParameter("t", tenantId).setParameter("k", roleKey).setParameter("ua", IdentityStore.ACTIVE)
+                .getResultList();
+            List<String> acting = new ArrayList<>();
+            for (UserEntity user : holders) {
+                // Employees act for their own enterprise; a member only while its membership is active.
+                if (tenantId.equals(user.getEnterpriseId()) || IdentityStore.membership(em, user.getId(), tenantId)
+                    .filter(m -> Membership.ACTIVE.equals(m.getStatus())).isPresent()) {
+                    acting.add(user.getId());
+                }
+            }
+            return acting;
+        });
+    }
+
+    @Override
     public void revokeExternalRole(CallContext ctx, String userId, String roleKey) {
         requireChannelStaff(ctx);
         tx.inTransaction(em -> {
