@@ -88,6 +88,13 @@ seed() {
       lead_id=$(post /leads "$acme_token" "{\"name\":\"${lead%%|*}\",\"mobile\":\"$(echo "$lead" | cut -d'|' -f2)\",\"region\":\"${lead##*|}\",\"source\":\"Trade show\"}" | json_field id)
       put "/pooled/lead/$lead_id" "$acme_token" "{\"poolId\":\"$pool_id\",\"reason\":\"trade show\"}" >/dev/null
     done
+    # Website leads are handed out by a distribution rule, in turn to Tailspin and Litware; explain says why.
+    pool_id=$(post /pools "$acme_token" '{"name":"Website leads","object":"lead","mode":"ADMIN_ASSIGN"}' | json_field id)
+    put "/pools/$pool_id/rules" "$acme_token" "[{\"name\":\"Website leads in turn\",\"strategy\":\"ROUND_ROBIN\",\"conditions\":[{\"field\":\"source\",\"operator\":\"IN\",\"values\":[\"Website\"]}],\"targets\":[{\"kind\":\"COMPANY\",\"id\":\"${company_ids[3]}\"},{\"kind\":\"COMPANY\",\"id\":\"${company_ids[4]}\"}]}]" >/dev/null
+    for lead in 'Jo Install|+14155550404|West' 'Kim Solar|+14155550405|South'; do
+      lead_id=$(post /leads "$acme_token" "{\"name\":\"${lead%%|*}\",\"mobile\":\"$(echo "$lead" | cut -d'|' -f2)\",\"region\":\"${lead##*|}\",\"source\":\"Website\"}" | json_field id)
+      put "/pooled/lead/$lead_id" "$acme_token" "{\"poolId\":\"$pool_id\",\"reason\":\"website form\"}" >/dev/null
+    done
   fi
   acme_id=$(post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" | sed -n 's/.*"actingFor":{"id":"\([^"]*\)".*/\1/p')
   cat <<INFO
@@ -114,6 +121,8 @@ OpenPartner is running.
   Pools:        GET $api/pools; a dealer lists the claimable leads with GET $api/leads?pool=<id>&status=unassigned,
                 claims one with POST $api/pooled/lead/<id>/claim, gives it back with
                 POST $api/pooled/lead/<id>/return {"reason":…}; the upstream reads GET $api/pooled/lead/<id>/history
+                and, for "Website leads" (handed to Tailspin and Litware in turn by GET/PUT $api/pools/<id>/rules),
+                why each went where it did: GET $api/pooled/lead/<id>/explain
   Bulk import:  curl -H "Authorization: Bearer <token>" -H 'Content-Type: text/csv' --data-binary @companies.csv $api/imports
   Try:  curl -s -H 'Content-Type: application/json' -d '{"login":"channel.manager","password":"$demo_password"}' $api/auth/login
   Console: echo 'partner:list --tenant "Acme Industrial"' | $home/bin/client -u karaf -p karaf -b

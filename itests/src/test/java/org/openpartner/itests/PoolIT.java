@@ -13,7 +13,8 @@ import org.junit.Test;
 
 /**
  * Pools (SPEC S6) through REST and the console: the upstream pools leads, dealers claim, follow up and return them
- * within the pool's limits, the upstream assigns and reads each lead's pool log, and dealers submit their own leads.
+ * within the pool's limits, the upstream assigns and reads each lead's pool log, and dealers submit their own leads;
+ * the upstream's distribution rules hand incoming leads out and explain why.
  */
 public class PoolIT extends OpenPartnerTestSupport {
 
@@ -114,5 +115,102 @@ public class PoolIT extends OpenPartnerTestSupport {
         assertStatus(404, null, http.get("/leads/" + own, alpha.get(0)));
         assertEquals(redistribution.json().get("id").asText(), http.get("/leads/" + own, admin).json().get("poolId").asText());
         assertStatus(409, "pool_not_empty", http.delete("/pools/" + pool, admin));
+    }
+
+    private static String put(Http http, String admin, String pool, String name, String region, String source) {
+        Http.Response created = http.post("/leads", admin, Map.of("name", name, "mobile", "+14155550120",
+            "region", region, "source", source));
+        assertStatus(201, null, created);
+        String id = created.json().get("id").asText();
+        assertStatus(200, null, http.put("/pooled/lead/" + id, admin, Map.of("poolId", pool)));
+        return id;
+    }
+
+    @Test
+    public void theUpstreamsRulesHandIncomingLeadsOutAndSayWhy() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String admin = upstream.adminToken();
+        String mobileA = newMobile();
+        String mobileB = newMobile();
+        JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobileA);
+        JsonNode b = connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB);
+        String alpha = dealersOf(http, upstream, a, mobileA).get(0);
+        String bravo = dealersOf(http, upstream, b, mobileB).get(0);
+        String companyA = a.get("connection").get("companyId").asText();
+        String companyB = b.get("connection").get("companyId").asText();
+        // Bravo covers the East.
+        assertStatus(200, null, http.put("/partners/" + b.get("connection").get("partnerId").asText(), admin,
+            Map.of("name", "Bravo " + upstream.suffix(), "type", "dealer", "region", "East")));
+        Http.Response created = http.post("/pools", admin, Map.of("name", "Incoming", "object", "lead",
+            "members", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel")), "hiddenUntilClaimed", List.of("mobile")));
+        assertStatus(201, null, created);
+        String pool = created.json().get("id").asText();
+        List<Map<String, Object>> targets = List.of(Map.of("kind", "COMPANY", "id", companyA),
+            Map.of("kind", "COMPANY", "id", companyB));
+
+        // Rules name fields of the object and members of the channel; the first that matches decides.
+        assertStatus(400, "unknown_field", http.put("/pools/" + pool + "/rules", admin, List.of(Map.of("name", "x",
+            "strategy", "ROUND_ROBIN", "targets", targets, "conditions", List.of(Map.of("field", "colour",
+                "operator", "IN", "values", List.of("red")))))));
+        assertStatus(400, "unknown_member", http.put("/pools/" + pool + "/rules", admin, List.of(Map.of("name", "x",
+            "strategy", "ROUND_ROBIN", "targets", List.of(Map.of("kind", "COMPANY", "id", "no-such-company"))))));
+        Http.Response rules = http.put("/pools/" + pool + "/rules", admin, List.of(
+            Map.of("name", "East by territory", "strategy", "TERRITORY", "targets", targets,
+                "conditions", List.of(Map.of("field", "region", "operator", "IN", "values", List.of("East"))),
+                "territory", Map.of("recordField", "region", "partnerField", "region")),
+            Map.of("name", "Web leads in turn", "strategy", "ROUND_ROBIN", "targets", targets,
+                "conditions", List.of(Map.of("field", "source", "operator", "IN", "values", List.of("web"))))));
+        assertStatus(200, null, rules);
+        assertEquals(2, rules.json().size());
+        assertStatus(403, null, http.get("/pools/" + pool + "/rules", alpha));
+        assertStatus(403, null, http.put("/pools/" + pool + "/rules", alpha, List.of()));
+
+        String east = put(http, admin, pool, "Eastern buyer", "East", "web");
+        String west1 = put(http, admin, pool, "Western buyer 1", "West", "web");
+        String west2 = put(http, admin, pool, "Western buyer 2", "West", "web");
+        String phoned = put(http, admin, pool, "Phoned buyer", "West", "phone");
+
+        // Handed out: the holder sees the lead as its own, mobile included; the others do not see it at all.
+        JsonNode bravosLead = http.get("/leads/" + east, bravo).json();
+        assertEquals("ASSIGNED", bravosLead.get("status").asText());
+        assertEquals("+14155550120", bravosLead.get("mobile").asText());
+        assertStatus(404, null, http.get("/leads/" + east, alpha));
+        assertEquals(userId(http, alpha), http.get("/leads/" + west1, admin).json().get("ownerUserId").asText());
+        assertEquals(userId(http, bravo), http.get("/leads/" + west2, admin).json().get("ownerUserId").asText());
+        assertEquals("UNASSIGNED", http.get("/leads/" + phoned, admin).json().get("status").asText());
+
+        // Explain: which rule, what each target looked like, the choice.
+        JsonNode why = http.get("/pooled/lead/" + east + "/explain", admin).json();
+        assertEquals("ASSIGNED", why.get("outcome").asText());
+        assertEquals("East by territory", why.get("ruleName").asText());
+        assertEquals("no territory", why.get("weighed").get(0).get("skipped").asText());
+        assertEquals("East", why.get("weighed").get(1).get("territory").asText());
+        assertTrue(why.get("weighed").get(1).get("chosen").asBoolean());
+        JsonNode left = http.get("/pooled/lead/" + phoned + "/explain", admin).json();
+        assertEquals("WAITING", left.get("outcome").asText());
+        assertEquals(2, left.get("unmatched").size());
+        assertEquals("source is one of [web]", left.get("unmatched").get(1).get("failedCondition").asText());
+        assertStatus(403, null, http.get("/pooled/lead/" + east + "/explain", bravo));
+        assertStatus(404, null, http.get("/pooled/lead/" + west1 + "/explain", bravo));
+        List<String> log = new ArrayList<>();
+        http.get("/pooled/lead/" + west2 + "/history", admin).json().forEach(e -> log.add(e.get("action").asText()
+            + (e.has("reason") ? " (" + e.get("reason").asText() + ")" : "")));
+        assertEquals(List.of("ENTERED", "ASSIGNED (distribution rule 'Web leads in turn')"), log);
+
+        // In bulk: each record answered on its own.
+        Http.Response bulk = http.post("/pools/" + pool + "/assign", admin, Map.of("recordIds",
+            List.of(phoned, "no-such-lead"), "userId", userId(http, alpha), "reason", "called back"));
+        assertStatus(200, null, bulk);
+        assertEquals("HELD", bulk.json().get(0).get("record").get("state").asText());
+        assertEquals("not_found", bulk.json().get(1).get("code").asText());
+        assertStatus(403, null, http.post("/pools/" + pool + "/move", alpha, Map.of("recordIds", List.of(phoned),
+            "poolId", pool)));
+
+        // The console shows the same.
+        String listed = adminCommand("pool:rules --tenant " + upstream.id() + " " + pool);
+        assertTrue(listed, listed.contains("1. East by territory") && listed.contains("2. Web leads in turn"));
+        String explained = adminCommand("pool:explain --tenant " + upstream.id() + " lead " + west2);
+        assertTrue(explained, explained.contains("Web leads in turn") && explained.contains("* company " + companyB));
     }
 }

@@ -2,6 +2,8 @@ package org.openpartner.leads.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManagerFactory;
@@ -40,6 +42,31 @@ public class LeadPoolable implements PoolableObject {
             .filter(l -> l.getTenantId().equals(tenantId))
             .map(l -> new Candidate(l.getId(), l.getOwnerUserId(), l.getOwnerCompanyId(),
                 LeadServiceImpl.isClosed(LeadStatus.valueOf(l.getStatus())))));
+    }
+
+    /** The fields distribution rules test: what the lead says about the prospect and where it came from. */
+    @Override
+    public Map<String, String> values(String tenantId, String recordId) {
+        return tx.read(em -> Optional.ofNullable(em.find(LeadEntity.class, recordId))
+            .filter(l -> l.getTenantId().equals(tenantId)).map(l -> {
+                Map<String, String> values = new HashMap<>();
+                putIfSet(values, "name", l.getName());
+                putIfSet(values, "companyName", l.getCompanyName());
+                putIfSet(values, "mobile", l.getMobile());
+                putIfSet(values, "email", l.getEmail());
+                putIfSet(values, "source", l.getSource());
+                putIfSet(values, "region", l.getRegion());
+                putIfSet(values, "industry", l.getIndustry());
+                putIfSet(values, "recordType", l.getRecordType());
+                putIfSet(values, "createdBy", l.getCreatedBy());
+                return values;
+            }).orElse(Map.of()));
+    }
+
+    private static void putIfSet(Map<String, String> values, String field, String value) {
+        if (value != null) {
+            values.put(field, value);
+        }
     }
 
     @Override

@@ -6,12 +6,17 @@ import java.util.Set;
 
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.pools.api.dto.Assignment;
+import org.openpartner.pools.api.dto.BulkAssignment;
+import org.openpartner.pools.api.dto.BulkMove;
+import org.openpartner.pools.api.dto.Distribution;
+import org.openpartner.pools.api.dto.DistributionRule;
 import org.openpartner.pools.api.dto.Move;
 import org.openpartner.pools.api.dto.Pool;
 import org.openpartner.pools.api.dto.PoolInput;
 import org.openpartner.pools.api.dto.PoolLogEntry;
 import org.openpartner.pools.api.dto.PooledRecord;
 import org.openpartner.pools.api.dto.Reason;
+import org.openpartner.pools.api.dto.RecordOutcome;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -71,4 +76,28 @@ public interface PoolService {
 
     /** The object deleted the record: its pool entry goes, and the holding it counted. Called like {@link #closed}. */
     void removed(CallContext ctx, String object, String recordId);
+
+    /** The pool's distribution rules in their order: the upstream's staff and the pool's admins. */
+    List<DistributionRule> rules(CallContext ctx, String poolId);
+
+    /**
+     * Replaces the pool's distribution rules (staff only): given ids keep their rule's round-robin turns, rules left
+     * out are deleted. Applies to records that enter the pool from then on.
+     */
+    List<DistributionRule> replaceRules(CallContext ctx, String poolId, List<DistributionRule> rules);
+
+    /**
+     * Why the record went where it did when it last entered a pool (the rules, the strategy's state, the choice);
+     * empty when no distribution was recorded for it. For the upstream's staff and the admins of that pool.
+     */
+    Optional<Distribution> explain(CallContext ctx, String object, String recordId);
+
+    /**
+     * Assigns records of the pool to one user (staff and the pool's admins), each record on its own as {@link
+     * #assign} would: one refused (a cap reached, not in this pool) leaves the others done. In the given order.
+     */
+    List<RecordOutcome> assignAll(CallContext ctx, String poolId, BulkAssignment assignment);
+
+    /** Moves records of the pool into another pool, each on its own as {@link #put} would. In the given order. */
+    List<RecordOutcome> moveAll(CallContext ctx, String poolId, BulkMove move);
 }

@@ -81,6 +81,14 @@ final class Counters {
         }
     }
 
+    /** Which of these counters of the pool do not exist yet. */
+    static List<String> missing(EntityManager em, String poolId, List<String> keys) {
+        List<String> missing = new ArrayList<>(keys);
+        missing.removeAll(em.createQuery("select c.counterKey from PoolCounterEntity c where c.poolId = :p "
+            + "and c.counterKey in :k", String.class).setParameter("p", poolId).setParameter("k", keys).getResultList());
+        return missing;
+    }
+
     /** A change of one counter of one pool: {@code delta} +1 (refused at {@code limit}, none when null) or -1. */
     record Change(String poolId, String key, int delta, Integer limit) {
     }

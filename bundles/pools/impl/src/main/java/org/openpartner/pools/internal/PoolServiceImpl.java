@@ -17,6 +17,13 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.LockModeType;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.openpartner.partner.api.PartnerService;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
@@ -33,6 +40,10 @@ import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.pools.api.PoolService;
 import org.openpartner.pools.api.dto.Assignment;
+import org.openpartner.pools.api.dto.BulkAssignment;
+import org.openpartner.pools.api.dto.BulkMove;
+import org.openpartner.pools.api.dto.Distribution;
+import org.openpartner.pools.api.dto.DistributionRule;
 import org.openpartner.pools.api.dto.ClaimRules;
 import org.openpartner.pools.api.dto.Move;
 import org.openpartner.pools.api.dto.Pool;
@@ -42,17 +53,24 @@ import org.openpartner.pools.api.dto.PoolMember;
 import org.openpartner.pools.api.dto.PoolMode;
 import org.openpartner.pools.api.dto.PooledRecord;
 import org.openpartner.pools.api.dto.Reason;
+import org.openpartner.pools.api.dto.RecordOutcome;
 import org.openpartner.pools.api.spi.PoolableObject;
+import org.openpartner.pools.internal.jpa.PoolDistributionEntity;
 import org.openpartner.pools.internal.jpa.PoolEntity;
 import org.openpartner.pools.internal.jpa.PoolLogEntity;
 import org.openpartner.pools.internal.jpa.PoolMemberEntity;
 import org.openpartner.pools.internal.jpa.PoolRecordEntity;
+import org.openpartner.pools.internal.jpa.PoolRuleEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Component(service = PoolService.class)
 public class PoolServiceImpl implements PoolService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoolServiceImpl.class);
 
     /** The object actions (registered by every poolable object) each movement needs. */
     static final String CLAIM = "claim";
@@ -65,6 +83,8 @@ public class PoolServiceImpl implements PoolService {
     static final int MAX_NAME = 120;
     static final int MAX_REASON = 500;
     static final int MAX_MEMBERS = 500;
+    static final int MAX_LEVELS = 50;
+    static final int MAX_LEVEL = 40;
 
     private final Transactions tx;
     private final AccessControl access;
@@ -74,17 +94,24 @@ public class PoolServiceImpl implements PoolService {
     private final EventPublisher events;
     private final UnitOfWork unitOfWork;
     private final java.time.Clock clock;
+    private final Distributor distributor;
+    private final PartnerService partners;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Activate
     public PoolServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-pools)") EntityManagerFactory emf,
                            @Reference AccessControl access, @Reference PoolObjects objects,
                            @Reference MembershipService memberships, @Reference RoleService roles,
-                           @Reference EventPublisher events, @Reference UnitOfWork unitOfWork) {
-        this(emf, access, objects, memberships, roles, events, unitOfWork, java.time.Clock.systemUTC());
+                           @Reference EventPublisher events, @Reference UnitOfWork unitOfWork,
+                           @Reference PartnerService partners) {
+        this(emf, access, objects, memberships, roles, events, unitOfWork, partners, java.time.Clock.systemUTC());
     }
 
     PoolServiceImpl(EntityManagerFactory emf, AccessControl access, PoolObjects objects, MembershipService memberships,
-                    RoleService roles, EventPublisher events, UnitOfWork unitOfWork, java.time.Clock clock) {
+                    RoleService roles, EventPublisher events, UnitOfWork unitOfWork, PartnerService partners,
+                    java.time.Clock clock) {
         this.tx = new Transactions(emf);
         this.access = access;
         this.objects = objects;
@@ -93,6 +120,8 @@ public class PoolServiceImpl implements PoolService {
         this.events = events;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.distributor = new Distributor(memberships, partners);
+        this.partners = partners;
     }
 
     // ---- definitions ----
@@ -194,6 +223,13 @@ public class PoolServiceImpl implements PoolService {
                 .executeUpdate();
             em.createQuery("delete from PoolCounterEntity c where c.poolId = :p").setParameter("p", pool.getId())
                 .executeUpdate();
+            for (String ruleId : em.createQuery("select r.id from PoolRuleEntity r where r.poolId = :p", String.class)
+                .setParameter("p", pool.getId()).getResultList()) {
+                em.createQuery("delete from PoolRuleTurnEntity t where t.ruleId = :r").setParameter("r", ruleId)
+                    .executeUpdate();
+            }
+            em.createQuery("delete from PoolRuleEntity r where r.poolId = :p").setParameter("p", pool.getId())
+                .executeUpdate();
             events.publish(em, poolEvent(ctx, "pool.deleted", pool));
             em.remove(pool);
             return null;
@@ -255,7 +291,7 @@ public class PoolServiceImpl implements PoolService {
             throw ApiException.conflict("record_closed", "the record is closed and enters no pool", "id");
         }
         Instant now = clock.instant();
-        return inUnit(em -> {
+        PooledRecord entered = inUnit(em -> {
             PoolRecordEntity row = poolRecord(em, ctx.tenantId(), poolable.objectName(), recordId).orElse(null);
             PoolLogEntry.Action action;
             String from = null;
@@ -304,6 +340,129 @@ public class PoolServiceImpl implements PoolService {
             events.publish(em, recordEvent(ctx, eventVerb, row, data));
             return toDto(row);
         });
+        return distribute(ctx, poolable, entered);
+    }
+
+    /** A claim or assignment was refused by this target's counter: the unit rolls back and the rules decide again. */
+    private static final class RefusedTarget extends RuntimeException {
+        private final String key;
+
+        RefusedTarget(String key) {
+            super(key, null, false, false);
+            this.key = key;
+        }
+    }
+
+    /** The chosen holder's counters do not exist yet: created in their own transaction, then the rules decide again. */
+    private static final class MissingCounters extends RuntimeException {
+        private final List<String> keys;
+
+        MissingCounters(List<String> keys) {
+            super(String.join(",", keys), null, false, false);
+            this.keys = keys;
+        }
+    }
+
+    /** Attempts at distributing one record; each passes over a target that filled up meanwhile. */
+    static final int DISTRIBUTION_ATTEMPTS = 20;
+
+    /**
+     * Hands a record that just entered a pool to the target the pool's rules choose, or leaves it waiting; records
+     * the decision for {@link #explain}. The entry is already committed: should this fail, the record waits.
+     */
+    private PooledRecord distribute(CallContext ctx, PoolableObject poolable, PooledRecord entered) {
+        if (unitOfWork.inUnit()) {
+            // A retry needs its own rollback, which a caller's unit would not give: the record waits instead.
+            LOG.warn("{} {} entered pool {} inside another unit of work: its distribution rules were not applied",
+                entered.object(), entered.recordId(), entered.poolId());
+            return entered;
+        }
+        Set<String> refused = new java.util.HashSet<>();
+        try {
+            for (int attempt = 0; attempt < DISTRIBUTION_ATTEMPTS; attempt++) {
+                List<Distributor.Rule> rules = tx.read(em -> storedRules(em, entered.poolId()));
+                if (rules.isEmpty()) {
+                    return entered;
+                }
+                Map<String, String> values = rules.stream().anyMatch(r -> !r.definition().conditions().isEmpty()
+                    || r.definition().strategy() == DistributionRule.Strategy.TERRITORY)
+                    ? poolable.values(ctx.tenantId(), entered.recordId()) : Map.of();
+                try {
+                    return inUnit(em -> distributeOnce(em, ctx, poolable, entered, rules, values, refused));
+                } catch (RefusedTarget target) {
+                    refused.add(target.key);
+                } catch (MissingCounters missing) {
+                    Counters.ensure(tx, ctx.tenantId(), entered.poolId(), missing.keys);
+                } catch (Distributor.RulesChanged changed) {
+                    // Read them again.
+                }
+            }
+            LOG.warn("{} {} in pool {}: no distribution after {} attempts; it waits", entered.object(),
+                entered.recordId(), entered.poolId(), DISTRIBUTION_ATTEMPTS);
+        } catch (RuntimeException failed) {
+            // The entry is committed: the record waits in the pool, claimable, as if no rule had matched.
+            LOG.warn("{} {} in pool {}: distribution failed; it waits", entered.object(), entered.recordId(),
+                entered.poolId(), failed);
+        }
+        return entered;
+    }
+
+    private PooledRecord distributeOnce(EntityManager em, CallContext ctx, PoolableObject poolable, PooledRecord entered,
+                                        List<Distributor.Rule> rules, Map<String, String> values, Set<String> refused) {
+        PoolRecordEntity row = poolRecord(em, ctx.tenantId(), entered.object(), entered.recordId()).orElse(null);
+        if (row == null) {
+            return entered;
+        }
+        em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(row);
+        if (!PoolRecordEntity.WAITING.equals(row.getState()) || !row.getPoolId().equals(entered.poolId())) {
+            // Claimed or moved between its entry and now: the rules have nothing left to decide.
+            return toDto(row);
+        }
+        PoolEntity pool = em.find(PoolEntity.class, row.getPoolId());
+        Instant now = clock.instant();
+        Distributor.Decision decision = distributor.decide(em, pool, levelCaps(pool), rules, values, refused, now);
+        Distributor.Choice choice = decision.choice();
+        if (choice != null) {
+            List<String> keys = Counters.holding(choice.userId(), choice.companyId());
+            List<String> missing = Counters.missing(em, pool.getId(), keys);
+            if (!missing.isEmpty()) {
+                throw new MissingCounters(missing);
+            }
+            Counters.Change refusedChange = Counters.apply(em, taking(pool, choice.userId(), choice.companyId()));
+            if (refusedChange != null) {
+                throw new RefusedTarget(refusedChange.key());
+            }
+            Distributor.takeTurn(em, decision.rule(), choice.turnKeys());
+            revokePoolGrant(em, row);
+            row.setState(PoolRecordEntity.HELD);
+            row.setHolderUserId(choice.userId());
+            row.setHolderCompanyId(choice.companyId());
+            row.setHeldSince(now);
+            em.flush();
+            poolable.place(ctx.tenantId(), row.getRecordId(), pool.getId(), choice.userId(), choice.companyId());
+            log(em, (String) null, row, PoolLogEntry.Action.ASSIGNED, choice.userId(), choice.companyId(),
+                truncate("distribution rule '" + decision.explanation().ruleName() + "'"), now);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("poolId", pool.getId());
+            data.put("ruleId", decision.explanation().ruleId());
+            events.publish(em, recordEvent(ctx, "assigned", row, data));
+        }
+        PoolDistributionEntity record = new PoolDistributionEntity();
+        record.setId(Ids.newId());
+        record.setTenantId(row.getTenantId());
+        record.setObjectName(row.getObjectName());
+        record.setRecordId(row.getRecordId());
+        record.setPoolId(pool.getId());
+        record.setRuleId(decision.explanation().ruleId());
+        record.setDecidedAt(now);
+        record.setDetail(write(decision.explanation()));
+        em.persist(record);
+        return toDto(row);
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     }
 
     @Override
@@ -355,7 +514,7 @@ public class PoolServiceImpl implements PoolService {
             if (update.executeUpdate() == 0) {
                 throw whyNotClaimed(em, ctx, row.getId(), pool);
             }
-            List<Counters.Change> changes = new ArrayList<>(holding(pool, ctx.userId(), ctx.companyId(), 1));
+            List<Counters.Change> changes = new ArrayList<>(taking(pool, ctx.userId(), ctx.companyId()));
             if (pool.getDailyClaimLimit() != null) {
                 changes.add(new Counters.Change(pool.getId(), daily, 1, pool.getDailyClaimLimit()));
             }
@@ -396,14 +555,35 @@ public class PoolServiceImpl implements PoolService {
     }
 
     /** The holding counters of a holder (and its company) in the pool, moved by {@code delta}, with their caps. */
-    private static List<Counters.Change> holding(PoolEntity pool, String userId, String companyId, int delta) {
+    private static List<Counters.Change> holding(PoolEntity pool, String userId, String companyId, int delta,
+                                                 Integer companyCap) {
         List<Counters.Change> changes = new ArrayList<>();
         changes.add(new Counters.Change(pool.getId(), Counters.heldByUser(userId), delta, pool.getUserHoldingCap()));
         if (companyId != null) {
-            changes.add(new Counters.Change(pool.getId(), Counters.heldByCompany(companyId), delta,
-                pool.getCompanyHoldingCap()));
+            changes.add(new Counters.Change(pool.getId(), Counters.heldByCompany(companyId), delta, companyCap));
         }
         return changes;
+    }
+
+    /** A holder takes one more record: its counters go up within the caps that apply to it. */
+    private List<Counters.Change> taking(PoolEntity pool, String userId, String companyId) {
+        return holding(pool, userId, companyId, 1, companyCap(pool, companyId));
+    }
+
+    /** The company's holding cap in the pool: its partner level's cap when the pool has one, else the pool's. */
+    Integer companyCap(PoolEntity pool, String companyId) {
+        Map<String, Integer> byLevel = levelCaps(pool);
+        if (companyId == null || byLevel.isEmpty()) {
+            return pool.getCompanyHoldingCap();
+        }
+        String level = partners.findByCompanies(CallContext.console(pool.getTenantId()), List.of(companyId)).stream()
+            .findFirst().map(org.openpartner.partner.api.dto.Partner::level).orElse(null);
+        return LevelCaps.capFor(byLevel, level, pool.getCompanyHoldingCap());
+    }
+
+    Map<String, Integer> levelCaps(PoolEntity pool) {
+        return pool.getLevelCaps() == null ? Map.of()
+            : read(pool.getLevelCaps(), new TypeReference<LinkedHashMap<String, Integer>>() { });
     }
 
     /** Rolls the work back, saying which limit, when a counter change was refused. */
@@ -413,20 +593,20 @@ public class PoolServiceImpl implements PoolService {
         }
         String key = refused.key();
         if (key.startsWith("D:")) {
-            throw ApiException.conflict("daily_limit_reached", "you claimed " + pool.getDailyClaimLimit()
+            throw ApiException.conflict("daily_limit_reached", "you claimed " + refused.limit()
                 + " records of this pool today, its daily limit", null);
         }
         if (key.startsWith("C:")) {
             throw ApiException.conflict("company_holding_cap_reached", "the user's company holds "
-                + pool.getCompanyHoldingCap() + " records of this pool, as many as one company may", null);
+                + refused.limit() + " records of this pool, as many as it may", null);
         }
-        throw ApiException.conflict("holding_cap_reached", "the user holds " + pool.getUserHoldingCap()
+        throw ApiException.conflict("holding_cap_reached", "the user holds " + refused.limit()
             + " records of this pool, as many as one user may", null);
     }
 
     private static List<Counters.Change> releasing(EntityManager em, String poolId, String userId, String companyId) {
         PoolEntity pool = em.find(PoolEntity.class, poolId);
-        return holding(pool, userId, companyId, -1);
+        return holding(pool, userId, companyId, -1, null);
     }
 
     @Override
@@ -491,7 +671,7 @@ public class PoolServiceImpl implements PoolService {
             if (PoolRecordEntity.CLOSED.equals(current.getState())) {
                 throw ApiException.conflict("record_closed", "the record is closed", "id");
             }
-            List<Counters.Change> changes = new ArrayList<>(holding(pool, assignee.userId(), assignee.companyId(), 1));
+            List<Counters.Change> changes = new ArrayList<>(taking(pool, assignee.userId(), assignee.companyId()));
             if (PoolRecordEntity.HELD.equals(current.getState())) {
                 changes.addAll(releasing(em, current.getPoolId(), current.getHolderUserId(), current.getHolderCompanyId()));
             } else {
@@ -597,9 +777,367 @@ public class PoolServiceImpl implements PoolService {
                 }
                 revokePoolGrant(em, row);
                 em.remove(row);
+                em.createQuery("delete from PoolDistributionEntity d where d.tenantId = :t and d.objectName = :o "
+                        + "and d.recordId = :r").setParameter("t", ctx.tenantId()).setParameter("o", object)
+                    .setParameter("r", recordId).executeUpdate();
             });
             return null;
         });
+    }
+
+    // ---- bulk ----
+
+    static final int MAX_BULK = 1000;
+
+    @Override
+    public List<RecordOutcome> assignAll(CallContext ctx, String poolId, BulkAssignment assignment) {
+        if (assignment == null) {
+            throw ApiException.badRequest("required", "recordIds is required", "recordIds");
+        }
+        PoolEntity pool = administered(ctx, poolId);
+        List<String> ids = bulkIds(assignment.recordIds());
+        if (assignment.userId() == null) {
+            throw ApiException.badRequest("required", "userId is required", "userId");
+        }
+        return each(ctx, pool, ids, id -> assign(ctx, pool.getObjectName(), id, new Assignment(assignment.userId(),
+            assignment.reason())));
+    }
+
+    @Override
+    public List<RecordOutcome> moveAll(CallContext ctx, String poolId, BulkMove move) {
+        if (move == null) {
+            throw ApiException.badRequest("required", "recordIds is required", "recordIds");
+        }
+        PoolEntity pool = administered(ctx, poolId);
+        List<String> ids = bulkIds(move.recordIds());
+        if (move.poolId() == null) {
+            throw ApiException.badRequest("required", "poolId is required", "poolId");
+        }
+        return each(ctx, pool, ids, id -> put(ctx, pool.getObjectName(), id, new Move(move.poolId(), move.reason())));
+    }
+
+    /** The pool, for its admins and the upstream's staff; 404 for whoever may not see it, 403 for its members. */
+    private PoolEntity administered(CallContext ctx, String poolId) {
+        return tx.read(em -> {
+            PoolEntity pool = findPool(em, ctx.tenantId(), poolId).orElseThrow(() -> ApiException.notFound("Pool"));
+            List<PoolMemberEntity> principals = principals(em, pool.getId());
+            if (!isStaff(ctx) && !isAdmin(ctx, principals)) {
+                if (isMember(ctx, principals)) {
+                    throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins assign and "
+                        + "move its records");
+                }
+                throw ApiException.notFound("Pool");
+            }
+            return pool;
+        });
+    }
+
+    private static List<String> bulkIds(List<String> given) {
+        List<String> ids = given == null ? List.of() : given.stream().filter(id -> id != null && !id.isBlank())
+            .distinct().toList();
+        if (ids.isEmpty()) {
+            throw ApiException.badRequest("required", "recordIds names at least one record", "recordIds");
+        }
+        if (ids.size() > MAX_BULK) {
+            throw ApiException.badRequest("too_many", "at most " + MAX_BULK + " records at once", "recordIds");
+        }
+        return ids;
+    }
+
+    /**
+     * Runs the change for each record of the pool in its own transaction. A record the caller may not read is
+     * "not_found" like one that does not exist; one in another pool "not_in_pool".
+     */
+    private List<RecordOutcome> each(CallContext ctx, PoolEntity pool, List<String> ids,
+                                     Function<String, PooledRecord> change) {
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                if (!access.reaches(ctx, pool.getObjectName(), id, RecordAccess.READ)) {
+                    throw ApiException.notFound("Record");
+                }
+                boolean inPool = tx.read(em -> poolRecord(em, ctx.tenantId(), pool.getObjectName(), id))
+                    .filter(r -> r.getPoolId().equals(pool.getId())).isPresent();
+                if (!inPool) {
+                    throw ApiException.conflict("not_in_pool", "the record is not in this pool", "recordIds");
+                }
+                outcomes.add(new RecordOutcome(id, change.apply(id), null, null));
+            } catch (ApiException refused) {
+                outcomes.add(new RecordOutcome(id, null, refused.code(), refused.getMessage()));
+            } catch (RuntimeException failed) {
+                // The records before it are changed; this one is not, and the rest still get their turn.
+                LOG.warn("bulk change of {} {} failed", pool.getObjectName(), id, failed);
+                outcomes.add(new RecordOutcome(id, null, "internal_error", "the record could not be changed; "
+                    + "it is as it was"));
+            }
+        }
+        return outcomes;
+    }
+
+    // ---- distribution rules ----
+
+    static final int MAX_RULES = 50;
+    static final int MAX_TARGETS = 200;
+    static final int MAX_CONDITIONS = 20;
+    static final int MAX_VALUES = 100;
+    static final int MAX_VALUE = 200;
+
+    @Override
+    public List<DistributionRule> rules(CallContext ctx, String poolId) {
+        return tx.read(em -> {
+            PoolEntity pool = findPool(em, ctx.tenantId(), poolId).orElseThrow(() -> ApiException.notFound("Pool"));
+            List<PoolMemberEntity> principals = principals(em, pool.getId());
+            if (!isStaff(ctx) && !isAdmin(ctx, principals)) {
+                if (isMember(ctx, principals)) {
+                    throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins read its "
+                        + "distribution rules");
+                }
+                throw ApiException.notFound("Pool");
+            }
+            return storedRules(em, pool.getId()).stream().map(Distributor.Rule::definition).toList();
+        });
+    }
+
+    @Override
+    public List<DistributionRule> replaceRules(CallContext ctx, String poolId, List<DistributionRule> given) {
+        requireStaff(ctx);
+        return inUnit(em -> {
+            PoolEntity pool = lockedPool(em, ctx, poolId);
+            List<PoolRuleEntity> existing = em.createQuery("select r from PoolRuleEntity r where r.poolId = :p",
+                PoolRuleEntity.class).setParameter("p", pool.getId()).getResultList();
+            Map<String, PoolRuleEntity> byId = new LinkedHashMap<>();
+            existing.forEach(r -> byId.put(r.getId(), r));
+            List<CheckedRule> rules = validateRules(ctx, pool, given, byId.keySet());
+            Set<String> kept = new java.util.HashSet<>();
+            rules.forEach(r -> kept.add(r.id()));
+            for (PoolRuleEntity gone : existing) {
+                if (!kept.contains(gone.getId())) {
+                    em.createQuery("delete from PoolRuleTurnEntity t where t.ruleId = :r").setParameter("r", gone.getId())
+                        .executeUpdate();
+                    em.remove(gone);
+                }
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                CheckedRule rule = rules.get(i);
+                PoolRuleEntity entity = byId.get(rule.id());
+                if (entity == null) {
+                    entity = new PoolRuleEntity();
+                    entity.setId(rule.id());
+                    entity.setTenantId(pool.getTenantId());
+                    entity.setPoolId(pool.getId());
+                    em.persist(entity);
+                } else {
+                    // Waits for a distribution holding the rule; no version check (the entity has none).
+                    em.lock(entity, LockModeType.PESSIMISTIC_WRITE);
+                }
+                entity.setPosition(i);
+                entity.setName(rule.name());
+                entity.setStrategy(rule.strategy().name());
+                entity.setConditions(rule.conditions().isEmpty() ? null : write(rule.conditions()));
+                entity.setTargets(rule.targets().isEmpty() ? null : String.join(",", rule.targets()));
+                entity.setTerritoryRecordField(rule.territory() == null ? null : rule.territory().recordField());
+                entity.setTerritoryPartnerField(rule.territory() == null ? null : rule.territory().partnerField());
+            }
+            pool.setUpdatedAt(clock.instant());
+            em.flush();
+            events.publish(em, poolEvent(ctx, "pool.updated", pool));
+            return storedRules(em, pool.getId()).stream().map(Distributor.Rule::definition).toList();
+        });
+    }
+
+    @Override
+    public Optional<Distribution> explain(CallContext ctx, String object, String recordId) {
+        PoolableObject poolable = poolable(object);
+        requireReadable(ctx, poolable, recordId);
+        return tx.read(em -> {
+            List<PoolDistributionEntity> found = em.createQuery("select d from PoolDistributionEntity d where "
+                    + "d.tenantId = :t and d.objectName = :o and d.recordId = :r order by d.decidedAt desc, d.id desc",
+                    PoolDistributionEntity.class).setParameter("t", ctx.tenantId())
+                .setParameter("o", poolable.objectName()).setParameter("r", recordId).setMaxResults(1).getResultList();
+            if (found.isEmpty()) {
+                requireStaffOrSomeAdmin(em, ctx);
+                return Optional.<Distribution>empty();
+            }
+            PoolDistributionEntity latest = found.get(0);
+            if (!isStaff(ctx) && !isAdmin(ctx, principals(em, latest.getPoolId()))) {
+                throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins read why a "
+                    + "record went where it did");
+            }
+            Distribution stored = read(latest.getDetail(), new TypeReference<Distribution>() { });
+            return Optional.of(new Distribution(latest.getDecidedAt(), stored.poolId(), stored.outcome(),
+                stored.ruleId(), stored.ruleName(), stored.strategy(), orEmpty(stored.unmatched()),
+                orEmpty(stored.weighed()), stored.userId(), stored.companyId(), stored.summary()));
+        });
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static void requireStaffOrSomeAdmin(EntityManager em, CallContext ctx) {
+        if (isStaff(ctx)) {
+            return;
+        }
+        boolean admin = !em.createQuery("select m.id from PoolMemberEntity m where m.tenantId = :t and m.kind = :a "
+                + "and m.principal in :keys", String.class).setParameter("t", ctx.tenantId())
+            .setParameter("a", PoolMemberEntity.ADMIN).setParameter("keys", keys(ctx)).setMaxResults(1).getResultList()
+            .isEmpty();
+        if (!admin) {
+            throw ApiException.forbidden("only the enterprise's channel staff and the pools' admins read why a record "
+                + "went where it did");
+        }
+    }
+
+    /** The pool's rules in their order, as stored. */
+    List<Distributor.Rule> storedRules(EntityManager em, String poolId) {
+        List<Distributor.Rule> rules = new ArrayList<>();
+        for (PoolRuleEntity r : em.createQuery("select r from PoolRuleEntity r where r.poolId = :p order by r.position",
+            PoolRuleEntity.class).setParameter("p", poolId).getResultList()) {
+            List<DistributionRule.Condition> conditions = r.getConditions() == null ? List.of()
+                : read(r.getConditions(), new TypeReference<List<DistributionRule.Condition>>() { });
+            List<PoolMember> targets = split(r.getTargets()).stream().map(PoolServiceImpl::member).toList();
+            DistributionRule.Territory territory = r.getTerritoryRecordField() == null ? null
+                : new DistributionRule.Territory(r.getTerritoryRecordField(), r.getTerritoryPartnerField());
+            rules.add(new Distributor.Rule(r, new DistributionRule(r.getId(), r.getName(), conditions,
+                DistributionRule.Strategy.valueOf(r.getStrategy()), targets, territory)));
+        }
+        return rules;
+    }
+
+    /** A checked rule: its id (given or new), targets as principal keys. */
+    record CheckedRule(String id, String name, List<DistributionRule.Condition> conditions,
+                       DistributionRule.Strategy strategy, List<String> targets, DistributionRule.Territory territory) {
+    }
+
+    List<CheckedRule> validateRules(CallContext ctx, PoolEntity pool, List<DistributionRule> given,
+                                    Set<String> existingIds) {
+        List<DistributionRule> rules = given == null ? List.of() : given;
+        if (rules.size() > MAX_RULES) {
+            throw ApiException.badRequest("too_many", "a pool has at most " + MAX_RULES + " distribution rules", "rules");
+        }
+        ObjectDefinition object = access.object(pool.getObjectName())
+            .orElseThrow(() -> ApiException.conflict("object_not_installed", "the pool's object is not installed", null));
+        Set<String> fields = new TreeSet<>();
+        object.fields().forEach(f -> fields.add(f.name()));
+        List<CheckedRule> checked = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            String at = "[" + i + "]";
+            DistributionRule rule = rules.get(i);
+            if (rule == null) {
+                throw ApiException.badRequest("required", "a rule has a name and a strategy", at);
+            }
+            String id = rule.id();
+            if (id != null && (!existingIds.contains(id) || !ids.add(id))) {
+                throw ApiException.badRequest("unknown_rule", "id names no rule of this pool (leave it out for a new "
+                    + "rule)", at + ".id");
+            }
+            String name = Names.require(rule.name(), at + ".name", MAX_NAME);
+            if (rule.strategy() == null) {
+                throw ApiException.badRequest("required", "strategy is required: ROUND_ROBIN, CAPACITY, TERRITORY or "
+                    + "LEAVE", at + ".strategy");
+            }
+            List<DistributionRule.Condition> conditions = new ArrayList<>();
+            List<DistributionRule.Condition> givenConditions = rule.conditions() == null ? List.of() : rule.conditions();
+            if (givenConditions.size() > MAX_CONDITIONS) {
+                throw ApiException.badRequest("too_many", "a rule has at most " + MAX_CONDITIONS + " conditions",
+                    at + ".conditions");
+            }
+            for (int c = 0; c < givenConditions.size(); c++) {
+                conditions.add(condition(givenConditions.get(c), fields, pool.getObjectName(),
+                    at + ".conditions[" + c + "]"));
+            }
+            List<String> targets = new ArrayList<>();
+            List<PoolMember> givenTargets = rule.targets() == null ? List.of() : rule.targets();
+            if (givenTargets.size() > MAX_TARGETS) {
+                throw ApiException.badRequest("too_many", "a rule has at most " + MAX_TARGETS + " targets",
+                    at + ".targets");
+            }
+            for (int t = 0; t < givenTargets.size(); t++) {
+                targets.add(memberKey(ctx, givenTargets.get(t), at + ".targets[" + t + "]"));
+            }
+            targets = new ArrayList<>(new LinkedHashSet<>(targets));
+            if (rule.strategy() != DistributionRule.Strategy.LEAVE && targets.isEmpty()) {
+                throw ApiException.badRequest("required", "a rule that hands records out names its targets",
+                    at + ".targets");
+            }
+            if (rule.strategy() == DistributionRule.Strategy.LEAVE && !targets.isEmpty()) {
+                throw ApiException.badRequest("not_applicable", "a LEAVE rule hands records to no one: leave targets out",
+                    at + ".targets");
+            }
+            DistributionRule.Territory territory = null;
+            if (rule.strategy() == DistributionRule.Strategy.TERRITORY) {
+                territory = rule.territory();
+                if (territory == null || territory.recordField() == null || !fields.contains(territory.recordField())) {
+                    throw ApiException.badRequest("unknown_field", "territory.recordField names a field of "
+                        + pool.getObjectName() + ": " + String.join(", ", fields), at + ".territory.recordField");
+                }
+                String partnerField = territory.partnerField() == null ? "region" : territory.partnerField();
+                if (!Distributor.PARTNER_FIELDS.contains(partnerField)) {
+                    throw ApiException.badRequest("unknown_field", "territory.partnerField is region, level or type",
+                        at + ".territory.partnerField");
+                }
+                territory = new DistributionRule.Territory(territory.recordField(), partnerField);
+            } else if (rule.territory() != null) {
+                throw ApiException.badRequest("not_applicable", "territory belongs to TERRITORY rules",
+                    at + ".territory");
+            }
+            checked.add(new CheckedRule(id == null ? Ids.newId() : id, name, conditions, rule.strategy(), targets,
+                territory));
+        }
+        return checked;
+    }
+
+    private static DistributionRule.Condition condition(DistributionRule.Condition given, Set<String> fields,
+                                                        String object, String at) {
+        if (given == null || given.field() == null || !fields.contains(given.field())) {
+            throw ApiException.badRequest("unknown_field", "field names a field of " + object + ": "
+                + String.join(", ", fields), at + ".field");
+        }
+        if (given.operator() == null) {
+            throw ApiException.badRequest("required", "operator is required: IN, NOT_IN, EMPTY or NOT_EMPTY",
+                at + ".operator");
+        }
+        List<String> values = given.values() == null ? List.of() : given.values().stream()
+            .filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+        boolean listing = given.operator() == DistributionRule.Condition.Operator.IN
+            || given.operator() == DistributionRule.Condition.Operator.NOT_IN;
+        if (listing && values.isEmpty()) {
+            throw ApiException.badRequest("required", given.operator() + " compares with at least one value",
+                at + ".values");
+        }
+        if (!listing && !values.isEmpty()) {
+            throw ApiException.badRequest("not_applicable", given.operator() + " takes no values", at + ".values");
+        }
+        if (values.size() > MAX_VALUES || values.stream().anyMatch(v -> v.length() > MAX_VALUE)) {
+            throw ApiException.badRequest("too_long", "at most " + MAX_VALUES + " values of at most " + MAX_VALUE
+                + " characters", at + ".values");
+        }
+        return new DistributionRule.Condition(given.field(), given.operator(), values);
+    }
+
+    private static PoolMember member(String key) {
+        return new PoolMember(switch (key.substring(0, 2)) {
+            case "C:" -> PoolMember.Kind.COMPANY;
+            case "R:" -> PoolMember.Kind.ROLE;
+            default -> PoolMember.Kind.USER;
+        }, key.substring(2));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not read back", e);
+        }
     }
 
     // ---- helpers ----
@@ -641,6 +1179,12 @@ public class PoolServiceImpl implements PoolService {
 
     private static void log(EntityManager em, CallContext ctx, PoolRecordEntity row, PoolLogEntry.Action action,
                             String holderUserId, String holderCompanyId, String reason, Instant now) {
+        log(em, ctx.isConsole() ? null : ctx.userId(), row, action, holderUserId, holderCompanyId, reason, now);
+    }
+
+    /** A movement by {@code actorUserId}; null for the console and the pool's own rules. */
+    private static void log(EntityManager em, String actorUserId, PoolRecordEntity row, PoolLogEntry.Action action,
+                            String holderUserId, String holderCompanyId, String reason, Instant now) {
         PoolLogEntity entry = new PoolLogEntity();
         entry.setId(Ids.newId());
         entry.setTenantId(row.getTenantId());
@@ -648,7 +1192,7 @@ public class PoolServiceImpl implements PoolService {
         entry.setRecordId(row.getRecordId());
         entry.setPoolId(row.getPoolId());
         entry.setAction(action.name());
-        entry.setActorUserId(ctx.isConsole() ? null : ctx.userId());
+        entry.setActorUserId(actorUserId);
         entry.setHolderUserId(holderUserId);
         entry.setHolderCompanyId(holderCompanyId);
         entry.setReason(reason);
@@ -775,7 +1319,7 @@ public class PoolServiceImpl implements PoolService {
 
     /** A checked pool definition: its members and admins as principal keys. */
     record Definition(String name, String object, PoolMode mode, boolean redistribution, List<String> members,
-                      List<String> admins, List<String> hidden, ClaimRules rules) {
+                      List<String> admins, List<String> hidden, ClaimRules rules, String levelCaps) {
 
         void applyTo(PoolEntity pool, Instant now) {
             pool.setName(name);
@@ -788,6 +1332,7 @@ public class PoolServiceImpl implements PoolService {
             pool.setCompanyHoldingCap(rules.companyHoldingCap());
             pool.setClosedCount(Boolean.TRUE.equals(rules.closedCount()));
             pool.setCooldownHours(rules.cooldownHours());
+            pool.setLevelCaps(levelCaps);
             pool.setUpdatedAt(now);
         }
     }
@@ -843,9 +1388,32 @@ public class PoolServiceImpl implements PoolService {
         positive(rules.userHoldingCap(), "rules.userHoldingCap");
         positive(rules.companyHoldingCap(), "rules.companyHoldingCap");
         positive(rules.cooldownHours(), "rules.cooldownHours");
+        Map<String, Integer> byLevel = new LinkedHashMap<>();
+        Map<String, Integer> givenLevels = rules.companyHoldingCapByLevel() == null ? Map.of()
+            : rules.companyHoldingCapByLevel();
+        if (givenLevels.size() > MAX_LEVELS) {
+            throw ApiException.badRequest("too_many", "at most " + MAX_LEVELS + " partner levels have caps",
+                "rules.companyHoldingCapByLevel");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (Map.Entry<String, Integer> level : givenLevels.entrySet()) {
+            String field = "rules.companyHoldingCapByLevel." + level.getKey();
+            String normalized = Distributor.normalized(level.getKey());
+            if (normalized == null || normalized.length() > MAX_LEVEL || !seen.add(normalized)) {
+                throw ApiException.badRequest("invalid_level", "a partner level is named once, in at most " + MAX_LEVEL
+                    + " characters", field);
+            }
+            if (level.getValue() == null) {
+                throw ApiException.badRequest("required", field + " is a number of records", field);
+            }
+            positive(level.getValue(), field);
+            byLevel.put(level.getKey().strip(), level.getValue());
+        }
+        ClaimRules checked = new ClaimRules(rules.dailyClaimLimit(), rules.userHoldingCap(), rules.companyHoldingCap(),
+            rules.closedCount(), rules.cooldownHours(), byLevel);
         return new Definition(name, objectName, input.mode() == null ? PoolMode.CLAIMABLE : input.mode(),
             Boolean.TRUE.equals(input.redistribution()), new ArrayList<>(new LinkedHashSet<>(members)),
-            new ArrayList<>(new LinkedHashSet<>(admins)), hidden, rules);
+            new ArrayList<>(new LinkedHashSet<>(admins)), hidden, checked, byLevel.isEmpty() ? null : write(byLevel));
     }
 
     private String memberKey(CallContext ctx, PoolMember member, String field) {
@@ -878,7 +1446,7 @@ public class PoolServiceImpl implements PoolService {
         return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
     }
 
-    static Pool toDto(PoolEntity p, List<PoolMemberEntity> principals, boolean withPrincipals) {
+    Pool toDto(PoolEntity p, List<PoolMemberEntity> principals, boolean withPrincipals) {
         List<PoolMember> members = null;
         List<String> admins = null;
         if (withPrincipals) {
@@ -889,17 +1457,14 @@ public class PoolServiceImpl implements PoolService {
                 if (PoolMemberEntity.ADMIN.equals(m.getKind())) {
                     admins.add(id);
                 } else {
-                    members.add(new PoolMember(switch (m.getPrincipal().substring(0, 2)) {
-                        case "C:" -> PoolMember.Kind.COMPANY;
-                        case "R:" -> PoolMember.Kind.ROLE;
-                        default -> PoolMember.Kind.USER;
-                    }, id));
+                    members.add(member(m.getPrincipal()));
                 }
             }
         }
         return new Pool(p.getId(), p.getName(), p.getObjectName(), PoolMode.valueOf(p.getMode()), p.isRedistribution(),
             members, admins, split(p.getHiddenFields()), new ClaimRules(p.getDailyClaimLimit(), p.getUserHoldingCap(),
-            p.getCompanyHoldingCap(), p.isClosedCount(), p.getCooldownHours()), p.getCreatedAt(), p.getUpdatedAt(),
+            p.getCompanyHoldingCap(), p.isClosedCount(), p.getCooldownHours(), levelCaps(p)), p.getCreatedAt(),
+            p.getUpdatedAt(),
             p.getVersion());
     }
 

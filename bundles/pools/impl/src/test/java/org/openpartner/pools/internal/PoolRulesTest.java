@@ -6,6 +6,7 @@ import static org.junit.Assert.fail;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
@@ -13,6 +14,8 @@ import org.junit.Test;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.pools.api.dto.Assignment;
+import org.openpartner.pools.api.dto.BulkAssignment;
+import org.openpartner.pools.api.dto.BulkMove;
 import org.openpartner.pools.api.dto.ClaimRules;
 import org.openpartner.pools.api.dto.Move;
 import org.openpartner.pools.api.dto.Pool;
@@ -22,6 +25,7 @@ import org.openpartner.pools.api.dto.PoolMember;
 import org.openpartner.pools.api.dto.PoolMode;
 import org.openpartner.pools.api.dto.PooledRecord;
 import org.openpartner.pools.api.dto.Reason;
+import org.openpartner.pools.api.dto.RecordOutcome;
 
 /** Each claim rule of SPEC S6 on its own, on a real database: what it allows, what it refuses and with which code. */
 public class PoolRulesTest {
@@ -148,6 +152,27 @@ public class PoolRulesTest {
     }
 
     @Test
+    public void aCompanysCapFollowsItsPartnerLevelWhereThePoolNamesIt() {
+        world.partner("acme", "West", "Gold");
+        world.partner("bolt", "East", "Silver");
+        Pool pool = pool(PoolMode.CLAIMABLE, new ClaimRules(null, null, 1, false, null, Map.of("gold", 3)));
+        assertEquals(Map.of("gold", 3), pool.rules().companyHoldingCapByLevel());
+        put(pool, "r1", "r2", "r3", "r4", "r5");
+        claim(alice, "r1");
+        claim(bob, "r2");
+        claim(alice, "r3");
+        refused(409, "company_holding_cap_reached", () -> claim(bob, "r4"));
+        // Silver is not named: the pool's own cap.
+        claim(carol, "r4");
+        refused(409, "company_holding_cap_reached", () -> claim(carol, "r5"));
+        // An assignment is held to the same cap.
+        refused(409, "company_holding_cap_reached", () -> world.engine.assign(PoolWorld.STAFF, PoolWorld.OBJECT, "r5",
+            new Assignment("bob", null)));
+        refused(400, "invalid_number", () -> pool(PoolMode.CLAIMABLE, new ClaimRules(null, null, 1, false, null,
+            Map.of("Gold", 0))));
+    }
+
+    @Test
     public void theDailyLimitCountsClaimsNotHoldingsAndResetsTheNextDay() {
         Pool pool = pool(PoolMode.CLAIMABLE, new ClaimRules(2, null, null, false, null));
         put(pool, "r1", "r2");
@@ -186,6 +211,37 @@ public class PoolRulesTest {
         assertEquals("alice takes another now that r1 went to bob", "alice", claim(alice, "r2").holderUserId());
         refused(400, "unknown_user", () -> world.engine.assign(PoolWorld.STAFF, PoolWorld.OBJECT, "r2",
             new Assignment("nobody", null)));
+    }
+
+    @Test
+    public void bulkAssignAndMoveChangeEachRecordOnItsOwn() {
+        Pool first = pool(PoolMode.CLAIMABLE, new ClaimRules(null, 2, null, false, null));
+        Pool second = pool(PoolMode.CLAIMABLE, ClaimRules.NONE);
+        put(first, "r1", "r2", "r3", "r4");
+        put(second, "elsewhere");
+        List<RecordOutcome> assigned = world.engine.assignAll(PoolWorld.STAFF, first.id(),
+            new BulkAssignment(List.of("r1", "elsewhere", "r2", "r3", "r1"), "alice", "key accounts"));
+        assertEquals(List.of("r1:null", "elsewhere:not_in_pool", "r2:null", "r3:holding_cap_reached"),
+            assigned.stream().map(o -> o.recordId() + ":" + o.code()).toList());
+        assertEquals("alice", assigned.get(0).record().holderUserId());
+        assertEquals("alice", world.placed.get("r2"));
+        assertEquals("", world.placed.get("r3"));
+
+        List<RecordOutcome> moved = world.engine.moveAll(PoolWorld.STAFF, first.id(),
+            new BulkMove(List.of("r1", "r3", "elsewhere"), second.id(), "reorganised"));
+        assertEquals(List.of("r1:null", "r3:null", "elsewhere:not_in_pool"),
+            moved.stream().map(o -> o.recordId() + ":" + o.code()).toList());
+        assertEquals(second.id(), moved.get(0).record().poolId());
+        assertEquals("alice's holding of r1 went with it", "alice", claim(alice, "r4").holderUserId());
+
+        refused(400, "required", () -> world.engine.assignAll(PoolWorld.STAFF, first.id(),
+            new BulkAssignment(List.of(), "alice", null)));
+        refused(400, "required", () -> world.engine.moveAll(PoolWorld.STAFF, first.id(),
+            new BulkMove(List.of("r2"), null, null)));
+        refused(403, "forbidden", () -> world.engine.assignAll(bob, first.id(),
+            new BulkAssignment(List.of("r2"), "bob", null)));
+        refused(404, "not_found", () -> world.engine.assignAll(PoolWorld.STAFF, "no-such-pool",
+            new BulkAssignment(List.of("r2"), "bob", null)));
     }
 
     @Test

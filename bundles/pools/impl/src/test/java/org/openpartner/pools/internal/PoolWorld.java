@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 import javax.persistence.EntityManagerFactory;
 
 import org.apache.openjpa.persistence.PersistenceProviderImpl;
+import org.openpartner.partner.api.PartnerService;
+import org.openpartner.partner.api.dto.Partner;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.MembershipService;
@@ -51,11 +53,23 @@ final class PoolWorld implements AutoCloseable {
     final EntityManagerFactory emf;
     final Transactions tx;
     final TickingClock clock = new TickingClock(Instant.parse("2026-03-02T08:00:00Z"));
-    final PoolServiceImpl engine;
+    PoolServiceImpl engine;
     final Map<String, CallContext> users = new ConcurrentHashMap<>();
     /** Where the object was told each record stands: holder user, or "" while waiting. */
     final Map<String, String> placed = new ConcurrentHashMap<>();
     final Set<String> closedRecords = ConcurrentHashMap.newKeySet();
+    /** The field values distribution rules read, per record. */
+    final Map<String, Map<String, String>> values = new ConcurrentHashMap<>();
+    /** Users who can no longer act (deactivated, or their connection ended). */
+    final Set<String> inactive = ConcurrentHashMap.newKeySet();
+    /** The partner record of each downstream company. */
+    final Map<String, Partner> partners = new ConcurrentHashMap<>();
+    private final AccessControl access;
+    private final MembershipService memberships;
+    private final RoleService roles;
+    private final PoolObjects objects;
+    private final UnitOfWork unitOfWork;
+    private final PartnerService partnerService;
 
     PoolWorld(String name) {
         Map<String, Object> properties = new HashMap<>();
@@ -74,26 +88,37 @@ final class PoolWorld implements AutoCloseable {
         tx = new Transactions(emf);
         // A shared PostgreSQL database keeps the last run's rows: start empty.
         tx.inTransaction(em -> {
-            for (String entity : List.of("PoolLogEntity", "PoolCounterEntity", "PoolRecordEntity", "PoolMemberEntity",
+            for (String entity : List.of("PoolDistributionEntity", "PoolRuleTurnEntity", "PoolRuleEntity", "PoolLogEntity", "PoolCounterEntity", "PoolRecordEntity", "PoolMemberEntity",
                 "PoolEntity", "ShareGrant")) {
                 em.createQuery("delete from " + entity).executeUpdate();
             }
             return null;
         });
-        AccessControl access = mock(AccessControl.class);
+        access = mock(AccessControl.class);
         ObjectDefinition definition = new ObjectDefinition(OBJECT, "Thing", List.of(
             FieldDefinition.system("id", "Id", FieldType.TEXT), FieldDefinition.of("name", "Name", FieldType.TEXT, true),
-            FieldDefinition.of("phone", "Phone", FieldType.PHONE, false)),
+            FieldDefinition.of("phone", "Phone", FieldType.PHONE, false),
+            FieldDefinition.of("region", "Region", FieldType.TEXT, false),
+            FieldDefinition.of("source", "Source", FieldType.TEXT, false)),
             List.of(PoolServiceImpl.CLAIM, PoolServiceImpl.RETURN, PoolServiceImpl.ASSIGN, PoolServiceImpl.SUBMIT),
             Set.of(), Set.of(), true);
         when(access.access(any(), anyString())).thenReturn(ObjectAccess.unrestricted(definition));
         when(access.reaches(any(), anyString(), anyString(), any())).thenReturn(true);
         when(access.object(OBJECT)).thenReturn(Optional.of(definition));
-        MembershipService memberships = mock(MembershipService.class);
+        memberships = mock(MembershipService.class);
         when(memberships.isDownstreamCompany(anyString(), anyString())).thenReturn(true);
         when(memberships.contextOf(anyString(), anyString())).thenAnswer(call -> Optional.ofNullable(
-            users.get(call.<String>getArgument(1))));
-        PoolObjects objects = new PoolObjects();
+            users.get(call.<String>getArgument(1))).filter(u -> !inactive.contains(u.userId())));
+        when(memberships.activeMembers(anyString(), anyString())).thenAnswer(call -> users.values().stream()
+            .filter(u -> call.<String>getArgument(1).equals(u.companyId()) && !inactive.contains(u.userId()))
+            .map(CallContext::userId).sorted().toList());
+        when(memberships.roleHolders(anyString(), anyString())).thenAnswer(call -> users.values().stream()
+            .filter(u -> u.roles().contains(call.<String>getArgument(1)) && !inactive.contains(u.userId()))
+            .map(CallContext::userId).sorted().toList());
+        partnerService = mock(PartnerService.class);
+        when(partnerService.findByCompanies(any(), any())).thenAnswer(call -> call.<java.util.Collection<String>>getArgument(1)
+            .stream().map(partners::get).filter(java.util.Objects::nonNull).toList());
+        objects = new PoolObjects();
         objects.addPoolableObject(new PoolableObject() {
             @Override
             public String objectName() {
@@ -109,8 +134,13 @@ final class PoolWorld implements AutoCloseable {
             public void place(String tenantId, String recordId, String poolId, String userId, String companyId) {
                 placed.put(recordId, userId == null ? "" : userId);
             }
+
+            @Override
+            public Map<String, String> values(String tenantId, String recordId) {
+                return values.getOrDefault(recordId, Map.of());
+            }
         });
-        UnitOfWork unitOfWork = new UnitOfWork() {
+        unitOfWork = new UnitOfWork() {
             @Override
             public <T> T inUnit(Supplier<T> work) {
                 return work.get();
@@ -121,12 +151,24 @@ final class PoolWorld implements AutoCloseable {
                 return false;
             }
         };
-        RoleService roles = mock(RoleService.class);
+        roles = mock(RoleService.class);
         when(roles.findRole(any(), anyString())).thenAnswer(call -> "dealer".equals(call.getArgument(1))
             ? Optional.of(new org.openpartner.platform.api.dto.Role("role-1", "dealer", "Dealer",
                 org.openpartner.platform.api.dto.RoleKind.EXTERNAL, false, Set.of())) : Optional.empty());
-        engine = new PoolServiceImpl(emf, access, objects, memberships, roles,
-            mock(EventPublisher.class), unitOfWork, clock);
+        restart();
+    }
+
+    /** A new engine on the same database, as after a restart of the node (or another node). */
+    PoolServiceImpl restart() {
+        engine = new PoolServiceImpl(emf, access, objects, memberships, roles, mock(EventPublisher.class), unitOfWork,
+            partnerService, clock);
+        return engine;
+    }
+
+    /** The partner record of a downstream company, with the fields territory rules compare. */
+    void partner(String companyId, String region, String level) {
+        partners.put(companyId, new Partner("partner-" + companyId, companyId, "dealer", level, null, List.of(),
+            region, "active", null, companyId, 0, Instant.EPOCH, Instant.EPOCH, 0));
     }
 
     /** A user of a downstream company (an external user) with the given roles. */

@@ -1,5 +1,6 @@
 package org.openpartner.pools.api.spi;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -26,6 +27,16 @@ public interface PoolableObject {
      * access again.
      */
     void place(String tenantId, String recordId, String poolId, String userId, String companyId);
+
+    /**
+     * The record's field values that distribution rules test (by the field names registered with the access model),
+     * as text; empty values may be left out. The default offers none, so conditions on fields never hold.
+     *
+     * @since 1.1
+     */
+    default Map<String, String> values(String tenantId, String recordId) {
+        return Map.of();
+    }
 
     /**
      * A record's owner and whether it is closed (converted, won, invalid), which no pool takes.

@@ -59,6 +59,10 @@ public class PoolEntity {
     @Column(name = "COOLDOWN_HOURS")
     private Integer cooldownHours;
 
+    /** Company holding caps by partner level, as JSON ({@code {"Gold": 20}}); null for none. */
+    @Column(name = "LEVEL_CAPS", length = 4000)
+    private String levelCaps;
+
     @Column(name = "CREATED_BY", length = 36)
     private String createdBy;
 
@@ -100,6 +104,8 @@ public class PoolEntity {
     public void setClosedCount(boolean closedCount) { this.closedCount = closedCount; }
     public Integer getCooldownHours() { return cooldownHours; }
     public void setCooldownHours(Integer cooldownHours) { this.cooldownHours = cooldownHours; }
+    public String getLevelCaps() { return levelCaps; }
+    public void setLevelCaps(String levelCaps) { this.levelCaps = levelCaps; }
     public String getCreatedBy() { return createdBy; }
     public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
     public Instant getCreatedAt() { return createdAt == null ? null : createdAt.toInstant(); }

@@ -18,13 +18,21 @@ import javax.ws.rs.core.Response;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.spi.RestResource;
 import org.openpartner.pools.api.PoolService;
+import org.openpartner.pools.api.dto.BulkAssignment;
+import org.openpartner.pools.api.dto.BulkMove;
+import org.openpartner.pools.api.dto.DistributionRule;
+import org.openpartner.pools.api.dto.RecordOutcome;
 import org.openpartner.pools.api.dto.Pool;
 import org.openpartner.pools.api.dto.PoolInput;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code /api/v1/pools}: the upstream's pools; members read the pools they belong to. */
+/**
+ * {@code /api/v1/pools}: the upstream's pools; members read the pools they belong to. {@code /pools/{id}/rules}: the
+ * pool's distribution rules, read by staff and the pool's admins and replaced as a whole by staff; {@code
+ * /pools/{id}/assign} and {@code /move}: its records in bulk, each record on its own.
+ */
 @Component(service = RestResource.class)
 @Path("pools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,5 +74,33 @@ public class PoolResource implements RestResource {
     public Response delete(@Context CallContext caller, @PathParam("id") String id) {
         pools.delete(caller, id);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/rules")
+    public List<DistributionRule> rules(@Context CallContext caller, @PathParam("id") String id) {
+        return pools.rules(caller, id);
+    }
+
+    /** Replaces the rules, in order: {@code [{"name": .., "conditions": [..], "strategy": .., "targets": [..]}]}. */
+    @PUT
+    @Path("{id}/rules")
+    public List<DistributionRule> replaceRules(@Context CallContext caller, @PathParam("id") String id,
+                                               List<DistributionRule> body) {
+        return pools.replaceRules(caller, id, body);
+    }
+
+    /** Assigns records of the pool to one user: {@code {"recordIds": [..], "userId": .., "reason": ..}}. */
+    @POST
+    @Path("{id}/assign")
+    public List<RecordOutcome> assignAll(@Context CallContext caller, @PathParam("id") String id, BulkAssignment body) {
+        return pools.assignAll(caller, id, body);
+    }
+
+    /** Moves records of the pool into another: {@code {"recordIds": [..], "poolId": .., "reason": ..}}. */
+    @POST
+    @Path("{id}/move")
+    public List<RecordOutcome> moveAll(@Context CallContext caller, @PathParam("id") String id, BulkMove body) {
+        return pools.moveAll(caller, id, body);
     }
 }

@@ -27,7 +27,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/v1/pooled/{object}/{id}}: a record's place in the pools, and its movements: {@code claim}, {@code
- * return}, {@code assign}, {@code submit}, and {@code PUT} to put it into a pool.
+ * return}, {@code assign}, {@code submit}, and {@code PUT} to put it into a pool; {@code explain}: why it went where
+ * it did when it last entered a pool.
  */
 @Component(service = RestResource.class)
 @Path("pooled/{object}/{id}")
@@ -92,5 +93,14 @@ public class PooledRecordResource implements RestResource {
     public List<PoolLogEntry> history(@Context CallContext caller, @PathParam("object") String object,
                                       @PathParam("id") String id) {
         return pools.history(caller, object, id);
+    }
+
+    /** The distribution decision recorded when the record last entered a pool; 204 when none was recorded. */
+    @GET
+    @Path("explain")
+    public Response explain(@Context CallContext caller, @PathParam("object") String object,
+                            @PathParam("id") String id) {
+        return pools.explain(caller, object, id).map(d -> Response.ok(d).build())
+            .orElseGet(() -> Response.noContent().build());
     }
 }
