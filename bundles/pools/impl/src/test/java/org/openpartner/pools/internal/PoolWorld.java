@@ -71,17 +71,33 @@ final class PoolWorld implements AutoCloseable {
     private final UnitOfWork unitOfWork;
     private final PartnerService partnerService;
 
+    /** The database's JDBC URL, user and password (for a raw JDBC baseline beside the engine). */
+    final String url;
+    final String user = System.getProperty("pools.user", "openpartner");
+    final String password = System.getProperty("pools.password", "openpartner");
+
     PoolWorld(String name) {
+        this(name, false);
+    }
+
+    /** {@code pooled}: connections from a DBCP pool, as the distribution's data source gives them. */
+    PoolWorld(String name, boolean pooled) {
         Map<String, Object> properties = new HashMap<>();
-        String url = System.getProperty("pools.url", "");
-        if (url.isBlank()) {
-            properties.put("openjpa.ConnectionURL", "jdbc:derby:memory:" + name + System.nanoTime() + ";create=true");
-            properties.put("openjpa.ConnectionDriverName", "org.apache.derby.jdbc.EmbeddedDriver");
+        String given = System.getProperty("pools.url", "");
+        boolean derby = given.isBlank();
+        url = derby ? "jdbc:derby:memory:" + name + System.nanoTime() + ";create=true" : given;
+        String driver = derby ? "org.apache.derby.jdbc.EmbeddedDriver" : "org.postgresql.Driver";
+        if (pooled) {
+            properties.put("openjpa.ConnectionDriverName", "org.apache.commons.dbcp2.BasicDataSource");
+            properties.put("openjpa.ConnectionProperties", "DriverClassName=" + driver + ",Url=" + url
+                + (derby ? "" : ",Username=" + user + ",Password=" + password) + ",MaxTotal=40,MaxIdle=40");
         } else {
             properties.put("openjpa.ConnectionURL", url);
-            properties.put("openjpa.ConnectionDriverName", "org.postgresql.Driver");
-            properties.put("openjpa.ConnectionUserName", System.getProperty("pools.user", "openpartner"));
-            properties.put("openjpa.ConnectionPassword", System.getProperty("pools.password", "openpartner"));
+            properties.put("openjpa.ConnectionDriverName", driver);
+            if (!derby) {
+                properties.put("openjpa.ConnectionUserName", user);
+                properties.put("openjpa.ConnectionPassword", password);
+            }
         }
         emf = new PersistenceProviderImpl().createEntityManagerFactory("openpartner-pools-test",
             "META-INF/pools-test-persistence.xml", properties);
