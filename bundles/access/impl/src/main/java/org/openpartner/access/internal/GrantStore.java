@@ -77,13 +77,17 @@ final class GrantStore {
         return grant;
     }
 
-    /** Takes the record's grant of this source from the principal; whether there was one. */
+    /**
+     * Takes the record's grant of this source from the principal; whether there was one. Native SQL on the unique
+     * key: OpenJPA writes a JPQL bulk delete as {@code delete ... where ID in (select ...)}, which Derby runs as a
+     * scan of the whole grant table (found on the pool engine's claim path; the same holds here).
+     */
     static boolean revoke(EntityManager em, String tenantId, String object, String recordId, String source,
                           String principal) {
-        return em.createQuery("delete from ShareGrant g where g.tenantId = :t and g.objectName = :o "
-                + "and g.recordId = :r and g.source = :s and g.principal = :p")
-            .setParameter("t", tenantId).setParameter("o", object).setParameter("r", recordId).setParameter("s", source)
-            .setParameter("p", principal).executeUpdate() > 0;
+        return em.createNativeQuery("DELETE FROM OP_SHARE WHERE TENANT_ID = ?1 AND OBJECT_NAME = ?2 AND RECORD_ID = ?3 "
+                + "AND PRINCIPAL = ?4 AND SOURCE = ?5")
+            .setParameter(1, tenantId).setParameter(2, object).setParameter(3, recordId).setParameter(4, principal)
+            .setParameter(5, source).executeUpdate() > 0;
     }
 
     /** The user groups the user belongs to in the tenant. */
@@ -92,9 +96,10 @@ final class GrantStore {
             String.class).setParameter("t", tenantId).setParameter("u", userId).getResultList();
     }
 
+    /** Every grant of a deleted record; native for the reason given at {@link #revoke}. */
     static void deleteRecord(EntityManager em, String tenantId, String object, String recordId) {
-        em.createQuery("delete from ShareGrant g where g.objectName = :o and g.recordId = :r and g.tenantId = :t")
-            .setParameter("o", object).setParameter("r", recordId).setParameter("t", tenantId).executeUpdate();
+        em.createNativeQuery("DELETE FROM OP_SHARE WHERE TENANT_ID = ?1 AND OBJECT_NAME = ?2 AND RECORD_ID = ?3")
+            .setParameter(1, tenantId).setParameter(2, object).setParameter(3, recordId).executeUpdate();
     }
 
     /** Whether the record carries the "hide from parent partners" marker. */
