@@ -207,6 +207,20 @@ public class PoolIT extends OpenPartnerTestSupport {
         assertStatus(403, null, http.post("/pools/" + pool + "/move", alpha, Map.of("recordIds", List.of(phoned),
             "poolId", pool)));
 
+        // Recycle rules: shown on the pool; nothing is due yet, on demand or from the console.
+        Http.Response recycling = http.put("/pools/" + pool, admin, Map.of("name", "Incoming", "members",
+            List.of(Map.of("kind", "ROLE", "id", "dealer-personnel")), "hiddenUntilClaimed", List.of("mobile"),
+            "recycle", Map.of("noFollowUpDays", 7, "notClosedDays", 30)));
+        assertStatus(200, null, recycling);
+        assertEquals(7, recycling.json().get("recycle").get("noFollowUpDays").asInt());
+        assertStatus(400, "unknown_pool", http.put("/pools/" + pool, admin, Map.of("name", "Incoming",
+            "recycle", Map.of("noFollowUpDays", 7, "toPoolId", "no-such-pool"))));
+        Http.Response recycled = http.post("/pools/recycle", admin, null);
+        assertStatus(200, null, recycled);
+        assertEquals(0, recycled.json().size());
+        assertStatus(403, null, http.post("/pools/recycle", alpha, null));
+        assertTrue(adminCommand("pool:recycle-now --tenant " + upstream.id()).contains("0 recycled"));
+
         // The console shows the same.
         String listed = adminCommand("pool:rules --tenant " + upstream.id() + " " + pool);
         assertTrue(listed, listed.contains("1. East by territory") && listed.contains("2. Web leads in turn"));

@@ -2,7 +2,10 @@ package org.openpartner.leads.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,6 +64,21 @@ public class LeadPoolable implements PoolableObject {
                 putIfSet(values, "createdBy", l.getCreatedBy());
                 return values;
             }).orElse(Map.of()));
+    }
+
+    /** A lead's last follow-up, for "no follow-up in N days". */
+    @Override
+    public Map<String, Instant> lastActivity(String tenantId, Collection<String> recordIds) {
+        Map<String, Instant> last = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return last;
+        }
+        tx.read(em -> org.openpartner.platform.api.jpa.InLists.query(List.copyOf(recordIds), chunk -> em.createQuery(
+                "select l.id, l.lastFollowUpAt from LeadEntity l where l.tenantId = :t and l.id in :ids "
+                    + "and l.lastFollowUpAt is not null", Object[].class)
+            .setParameter("t", tenantId).setParameter("ids", chunk).getResultList()))
+            .forEach(row -> last.put((String) row[0], ((Date) row[1]).toInstant()));
+        return last;
     }
 
     private static void putIfSet(Map<String, String> values, String field, String value) {

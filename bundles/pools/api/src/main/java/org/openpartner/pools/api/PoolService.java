@@ -16,6 +16,7 @@ import org.openpartner.pools.api.dto.PoolInput;
 import org.openpartner.pools.api.dto.PoolLogEntry;
 import org.openpartner.pools.api.dto.PooledRecord;
 import org.openpartner.pools.api.dto.Reason;
+import org.openpartner.pools.api.dto.RecycleRules;
 import org.openpartner.pools.api.dto.RecordOutcome;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -97,6 +98,14 @@ public interface PoolService {
      * #assign} would: one refused (a cap reached, not in this pool) leaves the others done. In the given order.
      */
     List<RecordOutcome> assignAll(CallContext ctx, String poolId, BulkAssignment assignment);
+
+    /**
+     * Recycles now, for the caller's tenant (staff and the console), every held record its pool's {@link
+     * RecycleRules} say is due, as the scheduled sweep does; each one in its own transaction, by a conditional
+     * statement on its holding, so a sweep of another node or a return at the same time changes it once. Recycled
+     * records go to the rules' pool, whose distribution rules then apply. The records recycled, in no set order.
+     */
+    List<PooledRecord> recycleNow(CallContext ctx);
 
     /** Moves records of the pool into another pool, each on its own as {@link #put} would. In the given order. */
     List<RecordOutcome> moveAll(CallContext ctx, String poolId, BulkMove move);

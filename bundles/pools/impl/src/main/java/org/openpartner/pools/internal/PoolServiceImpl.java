@@ -54,6 +54,7 @@ import org.openpartner.pools.api.dto.PoolMode;
 import org.openpartner.pools.api.dto.PooledRecord;
 import org.openpartner.pools.api.dto.Reason;
 import org.openpartner.pools.api.dto.RecordOutcome;
+import org.openpartner.pools.api.dto.RecycleRules;
 import org.openpartner.pools.api.spi.PoolableObject;
 import org.openpartner.pools.internal.jpa.PoolDistributionEntity;
 import org.openpartner.pools.internal.jpa.PoolEntity;
@@ -67,7 +68,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Component(service = PoolService.class)
+// Also under its own class, for the recycle schedule of this bundle (the package is private).
+@Component(service = {PoolService.class, PoolServiceImpl.class})
 public class PoolServiceImpl implements PoolService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolServiceImpl.class);
@@ -136,6 +138,7 @@ public class PoolServiceImpl implements PoolService {
             if (definition.redistribution()) {
                 requireOneRedistribution(em, ctx.tenantId(), definition.object(), null);
             }
+            requireTarget(em, ctx.tenantId(), definition);
             PoolEntity pool = new PoolEntity();
             pool.setId(Ids.newId());
             pool.setTenantId(ctx.tenantId());
@@ -158,6 +161,7 @@ public class PoolServiceImpl implements PoolService {
             PoolEntity pool = lockedPool(em, ctx, poolId);
             Definition definition = validate(ctx, input, pool.getObjectName());
             requireFreeName(em, ctx.tenantId(), definition.name(), pool.getId());
+            requireTarget(em, ctx.tenantId(), definition);
             if (definition.redistribution()) {
                 requireOneRedistribution(em, ctx.tenantId(), pool.getObjectName(), pool.getId());
             }
@@ -824,6 +828,124 @@ public class PoolServiceImpl implements PoolService {
         });
     }
 
+    // ---- recycling ----
+
+    static final int RECYCLE_BATCH = 500;
+
+    @Override
+    public List<PooledRecord> recycleNow(CallContext ctx) {
+        requireStaff(ctx);
+        return recycleTenant(ctx.tenantId());
+    }
+
+    /** The scheduled sweep: every tenant with recycle rules. Records recycled. */
+    int recycleDue() {
+        List<String> tenants = tx.read(em -> em.createQuery("select distinct p.tenantId from PoolEntity p where "
+            + "p.recycleNoFollowUpDays is not null or p.recycleNotClosedDays is not null", String.class)
+            .getResultList());
+        int recycled = 0;
+        for (String tenant : tenants) {
+            recycled += recycleTenant(tenant).size();
+        }
+        return recycled;
+    }
+
+    private List<PooledRecord> recycleTenant(String tenantId) {
+        CallContext system = CallContext.console(tenantId);
+        List<PoolEntity> pools = tx.read(em -> em.createQuery("select p from PoolEntity p where p.tenantId = :t and "
+                + "(p.recycleNoFollowUpDays is not null or p.recycleNotClosedDays is not null) order by p.id",
+                PoolEntity.class).setParameter("t", tenantId).getResultList());
+        List<PooledRecord> recycled = new ArrayList<>();
+        for (PoolEntity pool : pools) {
+            Optional<PoolableObject> poolable = objects.find(pool.getObjectName());
+            if (poolable.isEmpty()) {
+                continue;
+            }
+            Instant now = clock.instant();
+            int days = Math.min(pool.getRecycleNoFollowUpDays() == null ? Integer.MAX_VALUE
+                : pool.getRecycleNoFollowUpDays(), pool.getRecycleNotClosedDays() == null ? Integer.MAX_VALUE
+                : pool.getRecycleNotClosedDays());
+            // Held at least as long as the shorter rule: the only records either rule can make due.
+            Instant heldBefore = now.minus(Duration.ofDays(days));
+            String after = "";
+            while (true) {
+                String from = after;
+                List<PoolRecordEntity> held = tx.read(em -> em.createQuery("select r from PoolRecordEntity r where "
+                        + "r.poolId = :p and r.state = :s and r.heldSince <= :before and r.id > :after order by r.id",
+                        PoolRecordEntity.class).setParameter("p", pool.getId()).setParameter("s", PoolRecordEntity.HELD)
+                    .setParameter("before", java.util.Date.from(heldBefore)).setParameter("after", from)
+                    .setMaxResults(RECYCLE_BATCH).getResultList());
+                if (held.isEmpty()) {
+                    break;
+                }
+                Map<String, Instant> activity = poolable.get().lastActivity(tenantId,
+                    held.stream().map(PoolRecordEntity::getRecordId).toList());
+                for (PoolRecordEntity row : held) {
+                    String reason = dueReason(pool, row, activity.get(row.getRecordId()), now);
+                    if (reason != null) {
+                        recycleOne(system, poolable.get(), pool, row, reason).ifPresent(recycled::add);
+                    }
+                }
+                after = held.get(held.size() - 1).getId();
+            }
+        }
+        return recycled;
+    }
+
+    /** Why the held record is due now, or null: no follow-up within N days, not closed within M days. */
+    static String dueReason(PoolEntity pool, PoolRecordEntity row, Instant lastActivity, Instant now) {
+        Instant touched = lastActivity != null && lastActivity.isAfter(row.getHeldSince()) ? lastActivity
+            : row.getHeldSince();
+        Integer idle = pool.getRecycleNoFollowUpDays();
+        if (idle != null && !touched.plus(Duration.ofDays(idle)).isAfter(now)) {
+            return "no follow-up in " + idle + " days";
+        }
+        Integer open = pool.getRecycleNotClosedDays();
+        if (open != null && !row.getHeldSince().plus(Duration.ofDays(open)).isAfter(now)) {
+            return "not closed within " + open + " days";
+        }
+        return null;
+    }
+
+    /**
+     * Takes the record from its holder into the recycle pool, if it is still held as read: one conditional
+     * statement on state, holder and the time of the holding, so that another node's sweep, a return or a new
+     * claim at the same moment leaves it changed once. Then the target pool's rules decide.
+     */
+    private Optional<PooledRecord> recycleOne(CallContext system, PoolableObject poolable, PoolEntity pool,
+                                              PoolRecordEntity seen, String reason) {
+        String targetId = pool.getRecycleToPoolId() != null && tx.read(em -> findPool(em, pool.getTenantId(),
+            pool.getRecycleToPoolId())).isPresent() ? pool.getRecycleToPoolId() : pool.getId();
+        Instant now = clock.instant();
+        PooledRecord moved = inUnit(em -> {
+            int changed = em.createNativeQuery("UPDATE OP_POOL_RECORD SET STATE = ?1, HOLDER_USER_ID = NULL, "
+                    + "HOLDER_COMPANY_ID = NULL, HELD_SINCE = NULL, POOL_ID = ?2, ENTERED_AT = ?3 WHERE ID = ?4 "
+                    + "AND STATE = ?5 AND HOLDER_USER_ID = ?6 AND HELD_SINCE = ?7")
+                .setParameter(1, PoolRecordEntity.WAITING).setParameter(2, targetId)
+                .setParameter(3, java.sql.Timestamp.from(now)).setParameter(4, seen.getId())
+                .setParameter(5, PoolRecordEntity.HELD).setParameter(6, seen.getHolderUserId())
+                .setParameter(7, java.sql.Timestamp.from(seen.getHeldSince())).executeUpdate();
+            if (changed == 0) {
+                return null;
+            }
+            Counters.apply(em, releasing(em, pool.getId(), seen.getHolderUserId(), seen.getHolderCompanyId()));
+            PoolRecordEntity row = em.find(PoolRecordEntity.class, seen.getId());
+            grantPool(em, system, row, now);
+            em.flush();
+            poolable.place(row.getTenantId(), row.getRecordId(), targetId, null, null);
+            log(em, (String) null, row, PoolLogEntry.Action.RECYCLED, seen.getHolderUserId(),
+                seen.getHolderCompanyId(), reason, now);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("poolId", targetId);
+            data.put("fromPoolId", pool.getId());
+            data.put("formerHolderUserId", seen.getHolderUserId());
+            data.put("reason", reason);
+            events.publish(em, recordEvent(system, "recycled", row, data));
+            return toDto(row);
+        });
+        return moved == null ? Optional.empty() : Optional.of(distribute(system, poolable, moved));
+    }
+
     // ---- bulk ----
 
     static final int MAX_BULK = 1000;
@@ -1363,7 +1485,8 @@ public class PoolServiceImpl implements PoolService {
 
     /** A checked pool definition: its members and admins as principal keys. */
     record Definition(String name, String object, PoolMode mode, boolean redistribution, List<String> members,
-                      List<String> admins, List<String> hidden, ClaimRules rules, String levelCaps) {
+                      List<String> admins, List<String> hidden, ClaimRules rules, String levelCaps,
+                      RecycleRules recycle) {
 
         void applyTo(PoolEntity pool, Instant now) {
             pool.setName(name);
@@ -1377,6 +1500,9 @@ public class PoolServiceImpl implements PoolService {
             pool.setClosedCount(Boolean.TRUE.equals(rules.closedCount()));
             pool.setCooldownHours(rules.cooldownHours());
             pool.setLevelCaps(levelCaps);
+            pool.setRecycleNoFollowUpDays(recycle == null ? null : recycle.noFollowUpDays());
+            pool.setRecycleNotClosedDays(recycle == null ? null : recycle.notClosedDays());
+            pool.setRecycleToPoolId(recycle == null ? null : recycle.toPoolId());
             pool.setUpdatedAt(now);
         }
     }
@@ -1457,7 +1583,32 @@ public class PoolServiceImpl implements PoolService {
             rules.closedCount(), rules.cooldownHours(), byLevel);
         return new Definition(name, objectName, input.mode() == null ? PoolMode.CLAIMABLE : input.mode(),
             Boolean.TRUE.equals(input.redistribution()), new ArrayList<>(new LinkedHashSet<>(members)),
-            new ArrayList<>(new LinkedHashSet<>(admins)), hidden, checked, byLevel.isEmpty() ? null : write(byLevel));
+            new ArrayList<>(new LinkedHashSet<>(admins)), hidden, checked, byLevel.isEmpty() ? null : write(byLevel),
+            recycle(input.recycle()));
+    }
+
+    /** Checks recycle rules by themselves; the target pool is checked against the database by {@link #requireTarget}. */
+    private static RecycleRules recycle(RecycleRules given) {
+        if (given == null || (given.noFollowUpDays() == null && given.notClosedDays() == null)) {
+            if (given != null && given.toPoolId() != null) {
+                throw ApiException.badRequest("required", "a recycle target needs noFollowUpDays or notClosedDays",
+                    "recycle");
+            }
+            return null;
+        }
+        positive(given.noFollowUpDays(), "recycle.noFollowUpDays");
+        positive(given.notClosedDays(), "recycle.notClosedDays");
+        return given;
+    }
+
+    /** The recycle target is a pool of the same object in the tenant. */
+    private static void requireTarget(EntityManager em, String tenantId, Definition definition) {
+        String target = definition.recycle() == null ? null : definition.recycle().toPoolId();
+        if (target != null && findPool(em, tenantId, target).filter(p -> p.getObjectName()
+            .equals(definition.object())).isEmpty()) {
+            throw ApiException.badRequest("unknown_pool", "recycle.toPoolId is no pool of " + definition.object(),
+                "recycle.toPoolId");
+        }
     }
 
     private String memberKey(CallContext ctx, PoolMember member, String field) {
@@ -1509,7 +1660,8 @@ public class PoolServiceImpl implements PoolService {
             members, admins, split(p.getHiddenFields()), new ClaimRules(p.getDailyClaimLimit(), p.getUserHoldingCap(),
             p.getCompanyHoldingCap(), p.isClosedCount(), p.getCooldownHours(), levelCaps(p)), p.getCreatedAt(),
             p.getUpdatedAt(),
-            p.getVersion());
+            p.getVersion(), p.getRecycleNoFollowUpDays() == null && p.getRecycleNotClosedDays() == null ? null
+                : new RecycleRules(p.getRecycleNoFollowUpDays(), p.getRecycleNotClosedDays(), p.getRecycleToPoolId()));
     }
 
     static PooledRecord toDto(PoolRecordEntity r) {

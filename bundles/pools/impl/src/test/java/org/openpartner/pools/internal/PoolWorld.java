@@ -60,6 +60,8 @@ final class PoolWorld implements AutoCloseable {
     final Set<String> closedRecords = ConcurrentHashMap.newKeySet();
     /** The field values distribution rules read, per record. */
     final Map<String, Map<String, String>> values = new ConcurrentHashMap<>();
+    /** The object's last activity (follow-up) per record. */
+    final Map<String, Instant> activity = new ConcurrentHashMap<>();
     /** Users who can no longer act (deactivated, or their connection ended). */
     final Set<String> inactive = ConcurrentHashMap.newKeySet();
     /** The partner record of each downstream company. */
@@ -154,6 +156,13 @@ final class PoolWorld implements AutoCloseable {
             @Override
             public Map<String, String> values(String tenantId, String recordId) {
                 return values.getOrDefault(recordId, Map.of());
+            }
+
+            @Override
+            public Map<String, Instant> lastActivity(String tenantId, java.util.Collection<String> recordIds) {
+                Map<String, Instant> last = new HashMap<>();
+                recordIds.stream().filter(activity::containsKey).forEach(id -> last.put(id, activity.get(id)));
+                return last;
             }
         });
         unitOfWork = new UnitOfWork() {

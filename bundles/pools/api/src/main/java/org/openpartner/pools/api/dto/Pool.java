@@ -9,5 +9,5 @@ import java.util.List;
  */
 public record Pool(String id, String name, String object, PoolMode mode, boolean redistribution,
                    List<PoolMember> members, List<String> admins, List<String> hiddenUntilClaimed, ClaimRules rules,
-                   Instant createdAt, Instant updatedAt, long version) {
+                   Instant createdAt, Instant updatedAt, long version, RecycleRules recycle) {
 }

@@ -15,6 +15,8 @@ public record PoolLogEntry(String id, Instant at, Action action, String poolId, 
         ASSIGNED,
         RETURNED,
         MOVED,
-        CLOSED
+        CLOSED,
+        /** Taken from its holder by the pool's recycle rules. */
+        RECYCLED
     }
 }

@@ -1,5 +1,7 @@
 package org.openpartner.pools.api.spi;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +37,16 @@ public interface PoolableObject {
      * @since 1.1
      */
     default Map<String, String> values(String tenantId, String recordId) {
+        return Map.of();
+    }
+
+    /**
+     * The last activity (follow-up) on each of these records that has one, for recycle rules; records left out
+     * count from their claim. The default knows of none.
+     *
+     * @since 1.1
+     */
+    default Map<String, Instant> lastActivity(String tenantId, Collection<String> recordIds) {
         return Map.of();
     }
 

@@ -59,6 +59,15 @@ public class PoolEntity {
     @Column(name = "COOLDOWN_HOURS")
     private Integer cooldownHours;
 
+    @Column(name = "RECYCLE_NO_FOLLOW_UP_DAYS")
+    private Integer recycleNoFollowUpDays;
+
+    @Column(name = "RECYCLE_NOT_CLOSED_DAYS")
+    private Integer recycleNotClosedDays;
+
+    @Column(name = "RECYCLE_TO_POOL_ID", length = 36)
+    private String recycleToPoolId;
+
     /** Company holding caps by partner level, as JSON ({@code {"Gold": 20}}); null for none. */
     @Column(name = "LEVEL_CAPS", length = 4000)
     private String levelCaps;
@@ -104,6 +113,12 @@ public class PoolEntity {
     public void setClosedCount(boolean closedCount) { this.closedCount = closedCount; }
     public Integer getCooldownHours() { return cooldownHours; }
     public void setCooldownHours(Integer cooldownHours) { this.cooldownHours = cooldownHours; }
+    public Integer getRecycleNoFollowUpDays() { return recycleNoFollowUpDays; }
+    public void setRecycleNoFollowUpDays(Integer days) { this.recycleNoFollowUpDays = days; }
+    public Integer getRecycleNotClosedDays() { return recycleNotClosedDays; }
+    public void setRecycleNotClosedDays(Integer days) { this.recycleNotClosedDays = days; }
+    public String getRecycleToPoolId() { return recycleToPoolId; }
+    public void setRecycleToPoolId(String recycleToPoolId) { this.recycleToPoolId = recycleToPoolId; }
     public String getLevelCaps() { return levelCaps; }
     public void setLevelCaps(String levelCaps) { this.levelCaps = levelCaps; }
     public String getCreatedBy() { return createdBy; }

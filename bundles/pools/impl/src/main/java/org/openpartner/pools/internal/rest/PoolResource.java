@@ -24,6 +24,7 @@ import org.openpartner.pools.api.dto.DistributionRule;
 import org.openpartner.pools.api.dto.RecordOutcome;
 import org.openpartner.pools.api.dto.Pool;
 import org.openpartner.pools.api.dto.PoolInput;
+import org.openpartner.pools.api.dto.PooledRecord;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,6 +56,13 @@ public class PoolResource implements RestResource {
     @GET
     public List<Pool> list(@Context CallContext caller) {
         return pools.list(caller);
+    }
+
+    /** Recycles the held records that are due now, as the scheduled sweep would; the records recycled. */
+    @POST
+    @Path("recycle")
+    public List<PooledRecord> recycle(@Context CallContext caller) {
+        return pools.recycleNow(caller);
     }
 
     @GET

@@ -1,0 +1,168 @@
+package org.openpartner.pools.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
+import org.openpartner.pools.api.dto.ClaimRules;
+import org.openpartner.pools.api.dto.Move;
+import org.openpartner.pools.api.dto.Pool;
+import org.openpartner.pools.api.dto.PoolInput;
+import org.openpartner.pools.api.dto.PoolLogEntry;
+import org.openpartner.pools.api.dto.PoolMember;
+import org.openpartner.pools.api.dto.PoolMode;
+import org.openpartner.pools.api.dto.PooledRecord;
+import org.openpartner.pools.api.dto.RecycleRules;
+
+/** Recycle rules on a real database with a controllable clock: what is due when, where it goes, once only. */
+public class PoolRecycleTest {
+
+    private PoolWorld world;
+    private CallContext alice;
+
+    @Before
+    public void start() {
+        world = new PoolWorld("pool-recycle");
+        alice = world.dealer("alice", "acme", "dealer");
+    }
+
+    @After
+    public void stop() {
+        world.close();
+    }
+
+    private Pool pool(String name, RecycleRules recycle, ClaimRules limits) {
+        return world.engine.create(PoolWorld.STAFF, new PoolInput(name, PoolWorld.OBJECT, PoolMode.CLAIMABLE, false,
+            List.of(new PoolMember(PoolMember.Kind.ROLE, "dealer")), List.of(), List.of(), limits, recycle));
+    }
+
+    private void putAndClaim(Pool pool, String... records) {
+        for (String record : records) {
+            world.engine.put(PoolWorld.STAFF, PoolWorld.OBJECT, record, new Move(pool.id(), null));
+            world.engine.claim(alice, PoolWorld.OBJECT, record);
+        }
+    }
+
+    private List<String> recycled() {
+        return world.engine.recycleNow(PoolWorld.STAFF).stream().map(PooledRecord::recordId).sorted().toList();
+    }
+
+    @Test
+    public void heldRecordsWithoutFollowUpOrNotClosedInTimeGoToTheRecyclePool() {
+        Pool second = pool("Second chance", null, ClaimRules.NONE);
+        Pool pool = pool("Hot", new RecycleRules(3, 10, second.id()), new ClaimRules(null, 3, null, false, null));
+        assertEquals(new RecycleRules(3, 10, second.id()), pool.recycle());
+        putAndClaim(pool, "idle", "busy", "kept");
+        assertEquals(List.of(), recycled());
+
+        // Day 2: "busy" and "kept" are followed up; day 3: "idle" had none since its claim.
+        world.clock.advance(Duration.ofDays(2));
+        world.activity.put("busy", world.clock.instant());
+        world.activity.put("kept", world.clock.instant());
+        world.clock.advance(Duration.ofDays(1));
+        assertEquals(List.of("idle"), recycled());
+        PooledRecord where = world.engine.where(PoolWorld.STAFF, PoolWorld.OBJECT, "idle").orElseThrow();
+        assertEquals(second.id(), where.poolId());
+        assertEquals(PooledRecord.State.WAITING, where.state());
+        assertEquals("", world.placed.get("idle"));
+        List<PoolLogEntry> log = world.engine.history(PoolWorld.STAFF, PoolWorld.OBJECT, "idle");
+        PoolLogEntry last = log.get(log.size() - 1);
+        assertEquals(PoolLogEntry.Action.RECYCLED, last.action());
+        assertEquals("no follow-up in 3 days", last.reason());
+        assertEquals("alice", last.holderUserId());
+        assertNull(last.actorUserId());
+        // Her holding went with it: the cap of three lets her claim another.
+        world.engine.put(PoolWorld.STAFF, PoolWorld.OBJECT, "fresh", new Move(pool.id(), null));
+        world.engine.claim(alice, PoolWorld.OBJECT, "fresh");
+
+        // Day 5: "busy" is idle since day 2; "kept" is followed up again on day 4.
+        world.clock.advance(Duration.ofDays(1));
+        world.activity.put("kept", world.clock.instant());
+        world.clock.advance(Duration.ofDays(1));
+        assertEquals(List.of("busy"), recycled());
+        // Day 10: "kept" is still followed up (day 9), but not closed ten days after its claim.
+        world.clock.advance(Duration.ofDays(4));
+        world.activity.put("kept", world.clock.instant());
+        world.clock.advance(Duration.ofDays(1));
+        world.activity.put("fresh", world.clock.instant());
+        assertEquals(List.of("kept"), recycled());
+        assertEquals("not closed within 10 days", world.engine.history(PoolWorld.STAFF, PoolWorld.OBJECT, "kept")
+            .get(2).reason());
+    }
+
+    @Test
+    public void withoutATargetARecycledRecordWaitsInItsOwnPool() {
+        Pool pool = pool("Own", new RecycleRules(1, null, null), ClaimRules.NONE);
+        putAndClaim(pool, "r1");
+        world.clock.advance(Duration.ofDays(1));
+        assertEquals(List.of("r1"), recycled());
+        assertEquals(pool.id(), world.engine.where(PoolWorld.STAFF, PoolWorld.OBJECT, "r1").orElseThrow().poolId());
+        assertEquals("alice claims it again", "alice", world.engine.claim(alice, PoolWorld.OBJECT, "r1")
+            .holderUserId());
+    }
+
+    @Test
+    public void twoNodesSweepingAtOnceRecycleEachRecordOnce() throws Exception {
+        Pool pool = pool("Shared", new RecycleRules(1, null, null), ClaimRules.NONE);
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            records.add("r" + i);
+        }
+        putAndClaim(pool, records.toArray(String[]::new));
+        world.clock.advance(Duration.ofDays(2));
+        PoolServiceImpl first = world.engine;
+        PoolServiceImpl second = world.restart();
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        List<Callable<Integer>> sweeps = List.of(first::recycleDue, second::recycleDue, first::recycleDue);
+        int total = 0;
+        for (Future<Integer> sweep : nodes.invokeAll(sweeps)) {
+            total += sweep.get(5, TimeUnit.MINUTES);
+        }
+        nodes.shutdown();
+        assertEquals(60, total);
+        for (String record : records) {
+            assertEquals(record, 1, world.engine.history(PoolWorld.STAFF, PoolWorld.OBJECT, record).stream()
+                .filter(e -> e.action() == PoolLogEntry.Action.RECYCLED).count());
+        }
+        assertEquals(0, (int) world.tx.read(em -> Counters.value(em, pool.id(), Counters.heldByUser("alice"))));
+    }
+
+    @Test
+    public void recycleRulesAreChecked() {
+        Object[][] table = {
+            {new RecycleRules(0, null, null), "recycle.noFollowUpDays", "invalid_number"},
+            {new RecycleRules(null, -1, null), "recycle.notClosedDays", "invalid_number"},
+            {new RecycleRules(null, null, "somewhere"), "recycle", "required"},
+            {new RecycleRules(2, null, "no-such-pool"), "recycle.toPoolId", "unknown_pool"},
+        };
+        for (Object[] row : table) {
+            try {
+                pool("P " + System.nanoTime(), (RecycleRules) row[0], ClaimRules.NONE);
+                fail("accepted " + row[0]);
+            } catch (ApiException e) {
+                assertEquals(e.getMessage(), row[1], e.field());
+                assertEquals(e.getMessage(), row[2], e.code());
+            }
+        }
+        try {
+            world.engine.recycleNow(alice);
+            fail("a dealer recycled");
+        } catch (ApiException e) {
+            assertEquals(403, e.status());
+        }
+    }
+}
