@@ -492,12 +492,16 @@ public class PoolServiceImpl implements PoolService {
         if (!PoolMode.CLAIMABLE.name().equals(pool.getMode())) {
             throw ApiException.forbidden("assign_only", "records of this pool are assigned by its admins", "id");
         }
+        if (PoolRecordEntity.CLOSED.equals(row.getState())) {
+            throw ApiException.conflict("record_closed", "the record is closed", "id");
+        }
         if (!PoolRecordEntity.WAITING.equals(row.getState())) {
             // Held already when read: no claim can win it now (a waiting one is decided by the statement below).
             throw ApiException.conflict("already_held", ctx.userId().equals(row.getHolderUserId())
                 ? "you hold this record already" : "someone else holds this record", "id");
         }
-        Instant now = clock.instant();
+        // Milliseconds, as the entity reads it back: the recycle sweep recognises a holding by this time.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String daily = Counters.daily(ctx.userId(), now);
         List<String> counters = new ArrayList<>(Counters.holding(ctx.userId(), ctx.companyId()));
         if (pool.getDailyClaimLimit() != null) {
@@ -831,6 +835,7 @@ public class PoolServiceImpl implements PoolService {
     // ---- recycling ----
 
     static final int RECYCLE_BATCH = 500;
+    static final int MAX_RECYCLE_DAYS = 3650;
 
     @Override
     public List<PooledRecord> recycleNow(CallContext ctx) {
@@ -845,7 +850,12 @@ public class PoolServiceImpl implements PoolService {
             .getResultList());
         int recycled = 0;
         for (String tenant : tenants) {
-            recycled += recycleTenant(tenant).size();
+            try {
+                recycled += recycleTenant(tenant).size();
+            } catch (RuntimeException failed) {
+                // One tenant's failure must not keep the others' records held; the next sweep tries again.
+                LOG.warn("Recycle sweep of tenant {} failed", tenant, failed);
+            }
         }
         return recycled;
     }
@@ -883,7 +893,12 @@ public class PoolServiceImpl implements PoolService {
                 for (PoolRecordEntity row : held) {
                     String reason = dueReason(pool, row, activity.get(row.getRecordId()), now);
                     if (reason != null) {
-                        recycleOne(system, poolable.get(), pool, row, reason).ifPresent(recycled::add);
+                        try {
+                            recycleOne(system, poolable.get(), pool, row, reason).ifPresent(recycled::add);
+                        } catch (RuntimeException failed) {
+                            // This record stays held until the next sweep; the others go on.
+                            LOG.warn("Recycling {} {} failed", pool.getObjectName(), row.getRecordId(), failed);
+                        }
                     }
                 }
                 after = held.get(held.size() - 1).getId();
@@ -918,13 +933,18 @@ public class PoolServiceImpl implements PoolService {
             pool.getRecycleToPoolId())).isPresent() ? pool.getRecycleToPoolId() : pool.getId();
         Instant now = clock.instant();
         PooledRecord moved = inUnit(em -> {
+            // The same holding as read: same pool, holder, and held since no later than then (a new holding by the
+            // same user starts later). "Returned by" the holder, so that the pool's cool-down keeps it from
+            // claiming the record straight back.
             int changed = em.createNativeQuery("UPDATE OP_POOL_RECORD SET STATE = ?1, HOLDER_USER_ID = NULL, "
-                    + "HOLDER_COMPANY_ID = NULL, HELD_SINCE = NULL, POOL_ID = ?2, ENTERED_AT = ?3 WHERE ID = ?4 "
-                    + "AND STATE = ?5 AND HOLDER_USER_ID = ?6 AND HELD_SINCE = ?7")
+                    + "HOLDER_COMPANY_ID = NULL, HELD_SINCE = NULL, POOL_ID = ?2, ENTERED_AT = ?3, RETURNED_BY = ?6, "
+                    + "RETURNED_AT = ?3 WHERE ID = ?4 AND STATE = ?5 AND HOLDER_USER_ID = ?6 AND HELD_SINCE < ?7 "
+                    + "AND POOL_ID = ?8")
                 .setParameter(1, PoolRecordEntity.WAITING).setParameter(2, targetId)
                 .setParameter(3, java.sql.Timestamp.from(now)).setParameter(4, seen.getId())
                 .setParameter(5, PoolRecordEntity.HELD).setParameter(6, seen.getHolderUserId())
-                .setParameter(7, java.sql.Timestamp.from(seen.getHeldSince())).executeUpdate();
+                .setParameter(7, java.sql.Timestamp.from(seen.getHeldSince().plusMillis(1)))
+                .setParameter(8, pool.getId()).executeUpdate();
             if (changed == 0) {
                 return null;
             }
@@ -1598,6 +1618,12 @@ public class PoolServiceImpl implements PoolService {
         }
         positive(given.noFollowUpDays(), "recycle.noFollowUpDays");
         positive(given.notClosedDays(), "recycle.notClosedDays");
+        for (Integer days : java.util.Arrays.asList(given.noFollowUpDays(), given.notClosedDays())) {
+            if (days != null && days > MAX_RECYCLE_DAYS) {
+                throw ApiException.badRequest("invalid_number", "recycle rules count at most " + MAX_RECYCLE_DAYS
+                    + " days", days.equals(given.noFollowUpDays()) ? "recycle.noFollowUpDays" : "recycle.notClosedDays");
+            }
+        }
         return given;
     }
 

@@ -216,21 +216,26 @@ final class PoolWorld implements AutoCloseable {
         emf.close();
     }
 
-    /** Moves by one millisecond at every reading; {@link #advance} jumps. */
+    /**
+     * Moves by a little over one millisecond at every reading (so that the pool log is strictly ordered, and times
+     * carry microseconds as on a real clock, which PostgreSQL keeps and the entities round); {@link #advance} jumps.
+     */
     static final class TickingClock extends Clock {
-        private final AtomicLong millis;
+        private static final long TICK_NANOS = 1_000_123;
+        private final AtomicLong nanos;
 
         TickingClock(Instant start) {
-            millis = new AtomicLong(start.toEpochMilli());
+            nanos = new AtomicLong(start.getEpochSecond() * 1_000_000_000L + start.getNano());
         }
 
         void advance(Duration by) {
-            millis.addAndGet(by.toMillis());
+            nanos.addAndGet(by.toNanos());
         }
 
         @Override
         public Instant instant() {
-            return Instant.ofEpochMilli(millis.incrementAndGet());
+            long now = nanos.addAndGet(TICK_NANOS);
+            return Instant.ofEpochSecond(now / 1_000_000_000L, now % 1_000_000_000L);
         }
 
         @Override
