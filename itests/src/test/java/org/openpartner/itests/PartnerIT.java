@@ -234,9 +234,10 @@ public class PartnerIT extends OpenPartnerTestSupport {
         String token = channel.manager().token();
         String id = createPartner(http, token, "Survivor Co");
 
-        // Interconnection (with its Announcements app and the leads it gates) and the hierarchy build on Partner:
-        // they go first and come back after.
+        // Interconnection (with its Announcements app and the leads it gates), the pools (territories and caps by
+        // partner) and the hierarchy build on Partner: they go first and come back after.
         adminCommand("feature:uninstall openpartner-leads");
+        adminCommand("feature:uninstall openpartner-pools");
         adminCommand("feature:uninstall openpartner-announcements");
         adminCommand("feature:uninstall openpartner-interconnect");
         adminCommand("feature:uninstall openpartner-hierarchy");
@@ -248,6 +249,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
 
         adminCommand("feature:install openpartner-partner");
         adminCommand("feature:install openpartner-hierarchy");
+        adminCommand("feature:install openpartner-pools");
         adminCommand("feature:install openpartner-interconnect");
         adminCommand("feature:install openpartner-announcements");
         adminCommand("feature:install openpartner-leads");
@@ -260,6 +262,8 @@ public class PartnerIT extends OpenPartnerTestSupport {
             .ignoreExceptions().until(() -> http.get("/announcements", token).status() == 200);
         Awaitility.await("hierarchy API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/partners/" + id + "/hierarchy", token).status() == 200);
+        Awaitility.await("pools API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions().until(() -> http.get("/pools", token).status() == 200);
         assertEquals(200, api().get("/health", null).status());
     }
 
