@@ -28,6 +28,8 @@ if [ ! -d "$home" ]; then
 fi
 
 json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -1; }
+# The id of a created record: its answer's first field (json_field finds the last "id", a pool's member's).
+record_id() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
 post() { curl -sf -H 'Content-Type: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$3" "$api$1"; }
 
 seed() {
@@ -82,14 +84,14 @@ seed() {
     # Pools: every dealer may claim two leads at a time (ten a day) from "Trade show West", whose contact details
     # stay hidden until claimed; leads dealers submit go to "Submitted by partners" for the upstream to assign.
     local pool_id lead_id
-    pool_id=$(post /pools "$acme_token" '{"name":"Trade show West","object":"lead","members":[{"kind":"ROLE","id":"dealer-personnel"}],"hiddenUntilClaimed":["mobile","email"],"rules":{"userHoldingCap":2,"dailyClaimLimit":10,"cooldownHours":24}}' | json_field id)
+    pool_id=$(post /pools "$acme_token" '{"name":"Trade show West","object":"lead","members":[{"kind":"ROLE","id":"dealer-personnel"}],"hiddenUntilClaimed":["mobile","email"],"rules":{"userHoldingCap":2,"dailyClaimLimit":10,"cooldownHours":24}}' | record_id)
     post /pools "$acme_token" '{"name":"Submitted by partners","object":"lead","mode":"ADMIN_ASSIGN","redistribution":true}' >/dev/null
     for lead in 'Gil Hardware|+14155550401|West' 'Hana Electric|+14155550402|West' 'Ivo Builders|+14155550403|North'; do
       lead_id=$(post /leads "$acme_token" "{\"name\":\"${lead%%|*}\",\"mobile\":\"$(echo "$lead" | cut -d'|' -f2)\",\"region\":\"${lead##*|}\",\"source\":\"Trade show\"}" | json_field id)
       put "/pooled/lead/$lead_id" "$acme_token" "{\"poolId\":\"$pool_id\",\"reason\":\"trade show\"}" >/dev/null
     done
     # Website leads are handed out by a distribution rule, in turn to Tailspin and Litware; explain says why.
-    pool_id=$(post /pools "$acme_token" '{"name":"Website leads","object":"lead","mode":"ADMIN_ASSIGN"}' | json_field id)
+    pool_id=$(post /pools "$acme_token" '{"name":"Website leads","object":"lead","mode":"ADMIN_ASSIGN"}' | record_id)
     put "/pools/$pool_id/rules" "$acme_token" "[{\"name\":\"Website leads in turn\",\"strategy\":\"ROUND_ROBIN\",\"conditions\":[{\"field\":\"source\",\"operator\":\"IN\",\"values\":[\"Website\"]}],\"targets\":[{\"kind\":\"COMPANY\",\"id\":\"${company_ids[3]}\"},{\"kind\":\"COMPANY\",\"id\":\"${company_ids[4]}\"}]}]" >/dev/null
     for lead in 'Jo Install|+14155550404|West' 'Kim Solar|+14155550405|South'; do
       lead_id=$(post /leads "$acme_token" "{\"name\":\"${lead%%|*}\",\"mobile\":\"$(echo "$lead" | cut -d'|' -f2)\",\"region\":\"${lead##*|}\",\"source\":\"Website\"}" | json_field id)
