@@ -196,7 +196,9 @@ public class ImportIT extends OpenPartnerTestSupport {
         JsonNode before = http.get("/imports/" + jobId, tenant.adminToken()).json();
         bundle.stop();
         try {
-            assertEquals(404, http.get("/imports/" + jobId, tenant.adminToken()).status());
+            // The REST server withdraws the bundle's resources on its own thread, just after the stop.
+            Awaitility.await("import API withdrawn").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/imports/" + jobId, tenant.adminToken()).status() == 404);
         } finally {
             bundle.start();
         }
