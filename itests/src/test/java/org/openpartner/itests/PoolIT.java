@@ -226,5 +226,15 @@ public class PoolIT extends OpenPartnerTestSupport {
         assertTrue(listed, listed.contains("1. East by territory") && listed.contains("2. Web leads in turn"));
         String explained = adminCommand("pool:explain --tenant " + upstream.id() + " lead " + west2);
         assertTrue(explained, explained.contains("Web leads in turn") && explained.contains("* company " + companyB));
+
+        // A role as the target: each of its holders in turn (the holders come from the platform in one query).
+        assertStatus(200, null, http.put("/pools/" + pool + "/rules", admin, List.of(Map.of("name", "Dealers in turn",
+            "strategy", "ROUND_ROBIN", "targets", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel"))))));
+        java.util.Set<String> owners = new java.util.TreeSet<>();
+        for (String name : List.of("Role buyer 1", "Role buyer 2")) {
+            owners.add(http.get("/leads/" + put(http, admin, pool, name, "West", "phone"), admin).json()
+                .get("ownerUserId").asText());
+        }
+        assertEquals(new java.util.TreeSet<>(List.of(userId(http, alpha), userId(http, bravo))), owners);
     }
 }

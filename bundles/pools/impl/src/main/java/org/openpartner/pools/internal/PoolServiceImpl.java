@@ -536,7 +536,7 @@ public class PoolServiceImpl implements PoolService {
             if (pool.getDailyClaimLimit() != null) {
                 changes.add(new Counters.Change(pool.getId(), daily, 1, pool.getDailyClaimLimit()));
             }
-            applyOrRefuse(em, pool, changes);
+            refuse(Counters.apply(em, changes), pool);
             // This unit's entity manager has not read the row before: the find reads it as the claim left it.
             PoolRecordEntity held = em.find(PoolRecordEntity.class, row.getId());
             revokePoolGrant(em, held);
@@ -573,10 +573,6 @@ public class PoolServiceImpl implements PoolService {
             knownCounters.clear();
         }
         unknown.forEach(k -> knownCounters.add(poolId + "|" + k));
-    }
-
-    private static void applyOrRefuse(EntityManager em, PoolEntity pool, List<Counters.Change> changes) {
-        refuse(Counters.apply(em, changes), pool);
     }
 
     /** Why the conditional claim changed nothing, read after the fact (the answer, not the decision). */
@@ -724,7 +720,7 @@ public class PoolServiceImpl implements PoolService {
             } else {
                 revokePoolGrant(em, current);
             }
-            applyOrRefuse(em, pool, changes);
+            refuse(Counters.apply(em, changes), pool);
             current.setState(PoolRecordEntity.HELD);
             current.setHolderUserId(assignee.userId());
             current.setHolderCompanyId(assignee.companyId());
@@ -755,21 +751,22 @@ public class PoolServiceImpl implements PoolService {
         PoolableObject poolable = poolable(object);
         requireReadable(ctx, poolable, recordId);
         return tx.read(em -> {
-            List<PoolLogEntity> entries = em.createQuery("select l from PoolLogEntity l where l.tenantId = :t and "
-                    + "l.objectName = :o and l.recordId = :r order by l.at, l.id", PoolLogEntity.class)
-                .setParameter("t", ctx.tenantId()).setParameter("o", poolable.objectName()).setParameter("r", recordId)
+            // A pool's admin reads the movements in the pools it administers, chosen in the query.
+            List<String> administered = isStaff(ctx) ? null : administeredPools(em, ctx);
+            if (administered != null && administered.isEmpty()) {
+                throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins read a "
+                    + "record's pool history");
+            }
+            javax.persistence.TypedQuery<PoolLogEntity> query = em.createQuery("select l from PoolLogEntity l where "
+                    + "l.tenantId = :t and l.objectName = :o and l.recordId = :r"
+                    + (administered == null ? "" : " and l.poolId in :pools") + " order by l.at, l.id",
+                    PoolLogEntity.class)
+                .setParameter("t", ctx.tenantId()).setParameter("o", poolable.objectName()).setParameter("r", recordId);
+            List<PoolLogEntity> entries = (administered == null ? query : query.setParameter("pools", administered))
                 .getResultList();
-            if (!isStaff(ctx)) {
-                // A pool's admin reads the movements in the pools it administers.
-                Set<String> administered = new TreeSet<>(em.createQuery("select m.poolId from PoolMemberEntity m "
-                        + "where m.tenantId = :t and m.kind = :a and m.principal in :keys", String.class)
-                    .setParameter("t", ctx.tenantId()).setParameter("a", PoolMemberEntity.ADMIN)
-                    .setParameter("keys", keys(ctx)).getResultList());
-                if (entries.stream().noneMatch(e -> administered.contains(e.getPoolId()))) {
-                    throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins read a "
-                        + "record's pool history");
-                }
-                entries = entries.stream().filter(e -> administered.contains(e.getPoolId())).toList();
+            if (administered != null && entries.isEmpty()) {
+                throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins read a "
+                    + "record's pool history");
             }
             return entries.stream().map(PoolServiceImpl::toDto).toList();
         });
@@ -875,6 +872,9 @@ public class PoolServiceImpl implements PoolService {
             int days = Math.min(pool.getRecycleNoFollowUpDays() == null ? Integer.MAX_VALUE
                 : pool.getRecycleNoFollowUpDays(), pool.getRecycleNotClosedDays() == null ? Integer.MAX_VALUE
                 : pool.getRecycleNotClosedDays());
+            // A target deleted since goes unnoticed by the pool: its records then wait in their own pool.
+            String targetId = pool.getRecycleToPoolId() != null && tx.read(em -> findPool(em, pool.getTenantId(),
+                pool.getRecycleToPoolId())).isPresent() ? pool.getRecycleToPoolId() : pool.getId();
             // Held at least as long as the shorter rule: the only records either rule can make due.
             Instant heldBefore = now.minus(Duration.ofDays(days));
             String after = "";
@@ -894,7 +894,7 @@ public class PoolServiceImpl implements PoolService {
                     String reason = dueReason(pool, row, activity.get(row.getRecordId()), now);
                     if (reason != null) {
                         try {
-                            recycleOne(system, poolable.get(), pool, row, reason).ifPresent(recycled::add);
+                            recycleOne(system, poolable.get(), pool, targetId, row, reason).ifPresent(recycled::add);
                         } catch (RuntimeException failed) {
                             // This record stays held until the next sweep; the others go on.
                             LOG.warn("Recycling {} {} failed", pool.getObjectName(), row.getRecordId(), failed);
@@ -928,9 +928,7 @@ public class PoolServiceImpl implements PoolService {
      * claim at the same moment leaves it changed once. Then the target pool's rules decide.
      */
     private Optional<PooledRecord> recycleOne(CallContext system, PoolableObject poolable, PoolEntity pool,
-                                              PoolRecordEntity seen, String reason) {
-        String targetId = pool.getRecycleToPoolId() != null && tx.read(em -> findPool(em, pool.getTenantId(),
-            pool.getRecycleToPoolId())).isPresent() ? pool.getRecycleToPoolId() : pool.getId();
+                                              String targetId, PoolRecordEntity seen, String reason) {
         Instant now = clock.instant();
         PooledRecord moved = inUnit(em -> {
             // The same holding as read: same pool, holder, and held since no later than then (a new holding by the
@@ -975,7 +973,7 @@ public class PoolServiceImpl implements PoolService {
         if (assignment == null) {
             throw ApiException.badRequest("required", "recordIds is required", "recordIds");
         }
-        PoolEntity pool = administered(ctx, poolId);
+        PoolEntity pool = administered(ctx, poolId, "assign its records");
         List<String> ids = bulkIds(assignment.recordIds());
         if (assignment.userId() == null) {
             throw ApiException.badRequest("required", "userId is required", "userId");
@@ -989,7 +987,7 @@ public class PoolServiceImpl implements PoolService {
         if (move == null) {
             throw ApiException.badRequest("required", "recordIds is required", "recordIds");
         }
-        PoolEntity pool = administered(ctx, poolId);
+        PoolEntity pool = administered(ctx, poolId, "move its records");
         List<String> ids = bulkIds(move.recordIds());
         if (move.poolId() == null) {
             throw ApiException.badRequest("required", "poolId is required", "poolId");
@@ -998,14 +996,14 @@ public class PoolServiceImpl implements PoolService {
     }
 
     /** The pool, for its admins and the upstream's staff; 404 for whoever may not see it, 403 for its members. */
-    private PoolEntity administered(CallContext ctx, String poolId) {
+    private PoolEntity administered(CallContext ctx, String poolId, String action) {
         return tx.read(em -> {
             PoolEntity pool = findPool(em, ctx.tenantId(), poolId).orElseThrow(() -> ApiException.notFound("Pool"));
             List<PoolMemberEntity> principals = principals(em, pool.getId());
             if (!isStaff(ctx) && !isAdmin(ctx, principals)) {
                 if (isMember(ctx, principals)) {
-                    throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins assign and "
-                        + "move its records");
+                    throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins "
+                        + action);
                 }
                 throw ApiException.notFound("Pool");
             }
@@ -1065,18 +1063,8 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public List<DistributionRule> rules(CallContext ctx, String poolId) {
-        return tx.read(em -> {
-            PoolEntity pool = findPool(em, ctx.tenantId(), poolId).orElseThrow(() -> ApiException.notFound("Pool"));
-            List<PoolMemberEntity> principals = principals(em, pool.getId());
-            if (!isStaff(ctx) && !isAdmin(ctx, principals)) {
-                if (isMember(ctx, principals)) {
-                    throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins read its "
-                        + "distribution rules");
-                }
-                throw ApiException.notFound("Pool");
-            }
-            return storedRules(em, pool.getId()).stream().map(Distributor.Rule::definition).toList();
-        });
+        PoolEntity pool = administered(ctx, poolId, "read its distribution rules");
+        return tx.read(em -> storedRules(em, pool.getId()).stream().map(Distributor.Rule::definition).toList());
     }
 
     @Override
@@ -1156,17 +1144,17 @@ public class PoolServiceImpl implements PoolService {
     }
 
     private static void requireStaffOrSomeAdmin(EntityManager em, CallContext ctx) {
-        if (isStaff(ctx)) {
-            return;
-        }
-        boolean admin = !em.createQuery("select m.id from PoolMemberEntity m where m.tenantId = :t and m.kind = :a "
-                + "and m.principal in :keys", String.class).setParameter("t", ctx.tenantId())
-            .setParameter("a", PoolMemberEntity.ADMIN).setParameter("keys", keys(ctx)).setMaxResults(1).getResultList()
-            .isEmpty();
-        if (!admin) {
+        if (!isStaff(ctx) && administeredPools(em, ctx).isEmpty()) {
             throw ApiException.forbidden("only the enterprise's channel staff and the pools' admins read why a record "
                 + "went where it did");
         }
+    }
+
+    /** The pools of the caller's tenant it administers (by any of its keys). */
+    private static List<String> administeredPools(EntityManager em, CallContext ctx) {
+        return em.createQuery("select distinct m.poolId from PoolMemberEntity m where m.tenantId = :t and m.kind = :a "
+                + "and m.principal in :keys", String.class).setParameter("t", ctx.tenantId())
+            .setParameter("a", PoolMemberEntity.ADMIN).setParameter("keys", keys(ctx)).getResultList();
     }
 
     /** The pool's rules in their order, as stored. */

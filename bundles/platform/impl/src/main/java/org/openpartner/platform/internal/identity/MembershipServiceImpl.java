@@ -500,21 +500,13 @@ public class MembershipServiceImpl implements MembershipService {
         if (tenantId == null || roleKey == null) {
             return List.of();
         }
-        return tx.read(em -> {
-            List<UserEntity> holders = em.createQuery("select u from UserRoleEntity r, UserEntity u where u.id = r.userId "
-                    + "and r.tenantId = :t and r.roleKey = :k and u.status = :ua order by u.id", UserEntity.class)
-                .setParameter("t", tenantId).setParameter("k", roleKey).setParameter("ua", IdentityStore.ACTIVE)
-                .getResultList();
-            List<String> acting = new ArrayList<>();
-            for (UserEntity user : holders) {
-                // Employees act for their own enterprise; a member only while its membership is active.
-                if (tenantId.equals(user.getEnterpriseId()) || IdentityStore.membership(em, user.getId(), tenantId)
-                    .filter(m -> Membership.ACTIVE.equals(m.getStatus())).isPresent()) {
-                    acting.add(user.getId());
-                }
-            }
-            return acting;
-        });
+        // Employees act for their own enterprise; a member only while its membership is active: one query.
+        return tx.read(em -> em.createQuery("select u.id from UserRoleEntity r, UserEntity u where u.id = r.userId "
+                + "and r.tenantId = :t and r.roleKey = :k and u.status = :ua and (u.enterpriseId = :t or exists ("
+                + "select m.id from MembershipEntity m where m.userId = u.id and m.tenantId = :t and m.status = :a)) "
+                + "order by u.id", String.class)
+            .setParameter("t", tenantId).setParameter("k", roleKey).setParameter("ua", IdentityStore.ACTIVE)
+            .setParameter("a", Membership.ACTIVE).getResultList());
     }
 
     @Override
