@@ -2,7 +2,8 @@
 # Builds the distribution if needed, unpacks it under karaf-distribution/target/demo and starts it in the
 # foreground on embedded Derby. On the first start it loads demo data through the REST API, as a user would:
 # one upstream enterprise, its admin, a channel manager, 20 partners with contacts, five of them connected
-# companies in a 3-level channel with one data scope each, announcements. Ctrl-C stops it.
+# companies in a 3-level channel with one data scope each, announcements, leads in pools, accounts (shared and in
+# an account pool) and a business-info data set. Ctrl-C stops it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -97,6 +98,26 @@ seed() {
       lead_id=$(post /leads "$acme_token" "{\"name\":\"${lead%%|*}\",\"mobile\":\"$(echo "$lead" | cut -d'|' -f2)\",\"region\":\"${lead##*|}\",\"source\":\"Website\"}" | json_field id)
       put "/pooled/lead/$lead_id" "$acme_token" "{\"poolId\":\"$pool_id\",\"reason\":\"website form\"}" >/dev/null
     done
+    # Accounts: the business-info data set dealers look customers up in, two customers that Northwind and Contoso
+    # work together (their partner team), and "Key accounts" that dealers claim, registration ids hidden until then.
+    printf 'Tax ID,Company Name,Industry,Region,Address\r\n%s\r\n%s\r\n%s\r\n%s\r\n' \
+      'US-94-1000001,Globex Corporation,Manufacturing,West,100 Globex Way' \
+      'US-94-1000002,Initech,Software,North,4120 Freidrich Ln' \
+      'US-94-1000003,Umbrella Shops,Retail,South,1 Raccoon St' \
+      'US-94-1000004,Vandelay Industries,Import/Export,East,129 W 81st St' |
+      curl -sf -H 'Content-Type: text/csv' -H "Authorization: Bearer $acme_token" --data-binary @- "$api/business-info/import" >/dev/null
+    local account_id
+    for account in 'Globex Corporation|US-94-1000001|West' 'Initech|US-94-1000002|North'; do
+      account_id=$(post /accounts "$acme_token" "{\"name\":\"${account%%|*}\",\"registrationId\":\"$(echo "$account" | cut -d'|' -f2)\",\"region\":\"${account##*|}\"}" | record_id)
+      for i in 0 1; do
+        post "/records/account/$account_id/partners" "$acme_token" "{\"companyId\":\"${company_ids[$i]}\",\"access\":\"WRITE\"}" >/dev/null
+      done
+    done
+    pool_id=$(post /pools "$acme_token" '{"name":"Key accounts","object":"account","members":[{"kind":"ROLE","id":"dealer-personnel"}],"hiddenUntilClaimed":["registrationId","address"],"rules":{"userHoldingCap":2}}' | record_id)
+    for account in 'Umbrella Shops|US-94-1000003|South' 'Vandelay Industries|US-94-1000004|East' 'Wayne Retail|US-94-1000005|West'; do
+      account_id=$(post /accounts "$acme_token" "{\"name\":\"${account%%|*}\",\"registrationId\":\"$(echo "$account" | cut -d'|' -f2)\",\"region\":\"${account##*|}\",\"address\":\"1 Main St\"}" | record_id)
+      put "/pooled/account/$account_id" "$acme_token" "{\"poolId\":\"$pool_id\",\"reason\":\"key account\"}" >/dev/null
+    done
   fi
   acme_id=$(post /auth/login "" "{\"login\":\"acme-admin\",\"password\":\"$demo_password\"}" | sed -n 's/.*"actingFor":{"id":"\([^"]*\)".*/\1/p')
   cat <<INFO
@@ -125,6 +146,11 @@ OpenPartner is running.
                 POST $api/pooled/lead/<id>/return {"reason":…}; the upstream reads GET $api/pooled/lead/<id>/history
                 and, for "Website leads" (handed to Tailspin and Litware in turn by GET/PUT $api/pools/<id>/rules),
                 why each went where it did: GET $api/pooled/lead/<id>/explain
+  Accounts:     GET $api/accounts (Northwind's and Contoso's dealers share Globex and Initech: their partner team),
+                GET $api/business-info?name=Umb (look a customer up), POST $api/accounts {"name":…,"registrationId":…};
+                "Key accounts" is an account pool: GET $api/accounts?pool=<id>, POST $api/pooled/account/<id>/claim
+  Convert:      POST $api/leads/<id>/convert {"opportunity":{"name":…,"amount":…}} turns a lead into an account,
+                a contact and an opportunity placeholder (GET $api/leads/<id>/conversion)
   Bulk import:  curl -H "Authorization: Bearer <token>" -H 'Content-Type: text/csv' --data-binary @companies.csv $api/imports
   Try:  curl -s -H 'Content-Type: application/json' -d '{"login":"channel.manager","password":"$demo_password"}' $api/auth/login
   Console: echo 'partner:list --tenant "Acme Industrial"' | $home/bin/client -u karaf -p karaf -b

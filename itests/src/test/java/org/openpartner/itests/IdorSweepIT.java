@@ -103,6 +103,12 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         String leadId = lead.json().get("id").asText();
         assertStatus(201, null, http.post("/leads/" + leadId + "/follow-ups", dealerB, Map.of("kind", "NOTE",
             "note", "Victim note " + suffix)));
+        Http.Response account = http.post("/accounts", dealerB, Map.of("name", "Victim account " + suffix,
+            "registrationId", "VIC " + suffix));
+        assertStatus(201, null, account);
+        String accountId = account.json().get("id").asText();
+        assertStatus(201, null, http.post("/accounts/" + accountId + "/contacts", dealerB, Map.of("name",
+            "Victim contact " + suffix)));
         assertStatus(201, null, http.post("/records/test-widget/" + widget + "/partners", admin,
             Map.of("companyId", company, "access", "READ")));
         String contact = http.get("/partners/" + partner + "/contacts", admin).json().get(0).get("id").asText();
@@ -153,10 +159,12 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
         ids.put("enterprise", company);
         ids.put("group", groupId);
         ids.put("lead", leadId);
+        ids.put("account", accountId);
         ids.put("pool", pool.json().get("id").asText());
         // What no answer to someone else may contain: the names of B's records.
         List<String> marks = List.of("Victim B " + suffix, "Victim widget " + suffix, "Victim news " + suffix,
-            "Victim role " + suffix, "Victim group " + suffix, "Victim lead " + suffix, "Victim note " + suffix, "Victim pool " + suffix, "Carol Victim", "Victim C " + suffix, mobile);
+            "Victim role " + suffix, "Victim group " + suffix, "Victim lead " + suffix, "Victim note " + suffix, "Victim pool " + suffix, "Carol Victim", "Victim C " + suffix, mobile,
+            "Victim account " + suffix, "Victim contact " + suffix);
         Function<Http, Map<String, String>> snapshot = client -> {
             Map<String, String> state = new LinkedHashMap<>();
             for (String path : List.of("/partners/" + partner, "/partners/" + partner + "/contacts",
@@ -167,7 +175,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 "/records/test-widget/" + widget + "/team", "/records/test-widget/" + widget + "/hidden-from-parents",
                 "/access/groups/" + groupId, "/access/groups/" + groupId + "/members",
                 "/records/test-widget/" + widget + "/partners", "/leads/" + leadId, "/leads/" + leadId + "/follow-ups", "/pools/" + ids.get("pool"),
-                "/pooled/lead/" + leadId)) {
+                "/pooled/lead/" + leadId, "/accounts/" + accountId, "/accounts/" + accountId + "/contacts",
+                "/leads/" + leadId + "/conversion")) {
                 state.put(path, client.get(path, admin).body());
             }
             state.put("widget", client.get("/test-widgets/" + widget, dealerB).body());
@@ -362,6 +371,8 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
                 return "lead";
             case "pools":
                 return "pool";
+            case "accounts":
+                return "account";
             case "enterprises":
                 return "enterprise";
             case "apps":
@@ -398,6 +409,11 @@ public class IdorSweepIT extends OpenPartnerTestSupport {
             case "/access/groups/{id}":
             case "/leads/{id}":
                 return Map.of("name", "Taken over");
+            case "/accounts/{id}":
+            case "/accounts/{id}/contacts":
+                return Map.of("name", "Taken over");
+            case "/leads/{id}/convert":
+                return Map.of();
             case "/leads/{id}/status":
                 return Map.of("status", "INVALID", "reason", "Taken over");
             case "/leads/{id}/follow-ups":

@@ -234,9 +234,10 @@ public class PartnerIT extends OpenPartnerTestSupport {
         String token = channel.manager().token();
         String id = createPartner(http, token, "Survivor Co");
 
-        // Interconnection (with its Announcements app and the leads it gates), the pools (territories and caps by
-        // partner) and the hierarchy build on Partner: they go first and come back after.
+        // Interconnection (with its Announcements app and the leads and accounts it gates), the pools (territories and
+        // caps by partner) and the hierarchy build on Partner: they go first and come back after.
         adminCommand("feature:uninstall openpartner-leads");
+        adminCommand("feature:uninstall openpartner-accounts");
         adminCommand("feature:uninstall openpartner-pools");
         adminCommand("feature:uninstall openpartner-announcements");
         adminCommand("feature:uninstall openpartner-interconnect");
@@ -252,6 +253,7 @@ public class PartnerIT extends OpenPartnerTestSupport {
         adminCommand("feature:install openpartner-pools");
         adminCommand("feature:install openpartner-interconnect");
         adminCommand("feature:install openpartner-announcements");
+        adminCommand("feature:install openpartner-accounts");
         adminCommand("feature:install openpartner-leads");
         Awaitility.await("partner API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/partners/" + id, token).status() == 200);
@@ -264,6 +266,8 @@ public class PartnerIT extends OpenPartnerTestSupport {
             .ignoreExceptions().until(() -> http.get("/partners/" + id + "/hierarchy", token).status() == 200);
         Awaitility.await("pools API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
             .ignoreExceptions().until(() -> http.get("/pools", token).status() == 200);
+        Awaitility.await("accounts API back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions().until(() -> http.get("/accounts", token).status() == 200);
         assertEquals(200, api().get("/health", null).status());
     }
 

@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.openpartner.leads.api.dto.ConversionInput;
 import org.openpartner.leads.api.dto.FollowUp;
 import org.openpartner.leads.api.dto.FollowUpInput;
 import org.openpartner.leads.api.dto.Lead;
+import org.openpartner.leads.api.dto.LeadConversion;
 import org.openpartner.leads.api.dto.LeadImport;
 import org.openpartner.leads.api.dto.LeadInput;
 import org.openpartner.leads.api.dto.LeadStatus;
@@ -54,6 +56,24 @@ public interface LeadService {
 
     /** The lead's follow-ups, newest first. */
     List<FollowUp> followUps(CallContext ctx, String leadId);
+
+    /**
+     * Converts an open lead the caller may change into an account (new, or one it may change), a contact of that
+     * account and optionally an opportunity placeholder, in one unit: all or nothing. Needs the lead's convert action
+     * and the account's create (for a new account) and edit actions. Lead fields the caller cannot see are not
+     * copied. The lead is then {@link LeadStatus#CONVERTED}; a pooled lead stops counting as held; lead.converted is
+     * published.
+     *
+     * @since 1.2
+     */
+    LeadConversion convert(CallContext ctx, String leadId, ConversionInput input);
+
+    /**
+     * What the lead was converted into, if it was.
+     *
+     * @since 1.2
+     */
+    java.util.Optional<LeadConversion> conversion(CallContext ctx, String leadId);
 
     /**
      * Creates leads from a CSV file (UTF-8, a header row naming fields by name or label, e.g. {@code name} or

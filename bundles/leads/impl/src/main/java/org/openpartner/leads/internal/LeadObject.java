@@ -22,8 +22,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Leads as the access model sees them: the fields of {@link org.openpartner.leads.api.dto.Lead} and the pool
  * actions (claim, return, assign, submit) and conversion that upstreams grant per external role. External roles may
- * view, create and edit leads, claim and return pooled ones and submit theirs to the upstream until the upstream says
- * otherwise; assigning, converting and deleting are the upstream's.
+ * view, create, edit and convert leads, claim and return pooled ones and submit theirs to the upstream until the
+ * upstream says otherwise (a dealer that wins a prospect turns it into its customer); assigning and deleting are the
+ * upstream's.
  */
 @Component(service = ObjectType.class)
 public class LeadObject implements ObjectType {
@@ -55,8 +56,8 @@ public class LeadObject implements ObjectType {
         FieldDefinition.system("updatedAt", "Updated", FieldType.DATETIME),
         FieldDefinition.system("version", "Version", FieldType.NUMBER)),
         List.of(CLAIM, RETURN, ASSIGN, SUBMIT, CONVERT),
-        Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT, CLAIM, RETURN, SUBMIT),
-        Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT, CLAIM, RETURN), true);
+        Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT, CLAIM, RETURN, SUBMIT, CONVERT),
+        Set.of(Actions.VIEW, Actions.CREATE, Actions.EDIT, CLAIM, RETURN, CONVERT), true);
 
     private final Transactions tx;
 

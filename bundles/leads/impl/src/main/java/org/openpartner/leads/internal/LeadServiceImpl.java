@@ -26,16 +26,24 @@ import javax.persistence.TypedQuery;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.openpartner.accounts.api.AccountService;
+import org.openpartner.accounts.api.dto.AccountContact;
+import org.openpartner.accounts.api.dto.AccountContactInput;
+import org.openpartner.accounts.api.dto.AccountInput;
 import org.openpartner.interconnect.api.AppService;
 import org.openpartner.leads.api.LeadService;
+import org.openpartner.leads.api.dto.ConversionInput;
 import org.openpartner.leads.api.dto.FollowUp;
 import org.openpartner.leads.api.dto.FollowUpInput;
 import org.openpartner.leads.api.dto.FollowUpKind;
 import org.openpartner.leads.api.dto.Lead;
+import org.openpartner.leads.api.dto.LeadConversion;
 import org.openpartner.leads.api.dto.LeadImport;
 import org.openpartner.leads.api.dto.LeadInput;
 import org.openpartner.leads.api.dto.LeadStatus;
+import org.openpartner.leads.api.dto.OpportunityDraft;
 import org.openpartner.leads.api.dto.StatusChange;
+import org.openpartner.leads.internal.jpa.LeadConversionEntity;
 import org.openpartner.leads.internal.jpa.FollowUpEntity;
 import org.openpartner.leads.internal.jpa.LeadEntity;
 import org.openpartner.platform.api.ApiException;
@@ -50,6 +58,7 @@ import org.openpartner.platform.api.PhoneNumbers;
 import org.openpartner.platform.api.SpreadsheetCells;
 import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.Actions;
+import org.openpartner.platform.api.access.FieldAccess;
 import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
@@ -84,12 +93,13 @@ public class LeadServiceImpl implements LeadService {
     private final EventPublisher events;
     private final UnitOfWork unitOfWork;
     private final PoolService pools;
+    private final AccountService accounts;
 
     @Activate
     public LeadServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-leads)") EntityManagerFactory emf,
                            @Reference AccessControl access, @Reference AppService apps, @Reference PhoneNumbers phones,
                            @Reference EventPublisher events, @Reference UnitOfWork unitOfWork,
-                           @Reference PoolService pools) {
+                           @Reference PoolService pools, @Reference AccountService accounts) {
         this.tx = new Transactions(emf);
         this.access = access;
         this.apps = apps;
@@ -97,6 +107,7 @@ public class LeadServiceImpl implements LeadService {
         this.events = events;
         this.unitOfWork = unitOfWork;
         this.pools = pools;
+        this.accounts = accounts;
     }
 
     @Override
@@ -323,6 +334,138 @@ public class LeadServiceImpl implements LeadService {
             }
             return query.getResultList().stream().map(LeadServiceImpl::toDto).toList();
         });
+    }
+
+    @Override
+    public LeadConversion convert(CallContext ctx, String leadId, ConversionInput input) {
+        ObjectAccess mine = reader(ctx);
+        mine.require(LeadObject.CONVERT);
+        if (ctx.isConsole()) {
+            throw ApiException.forbidden("the console converts no leads: convert them as a user");
+        }
+        ConversionInput given = input == null ? new ConversionInput(null, null, null, null) : input;
+        String accountId = given.accountId() == null || given.accountId().isBlank() ? null : given.accountId().strip();
+        if (accountId != null && given.account() != null) {
+            throw ApiException.badRequest("ambiguous_account", "give accountId (an existing account) or account (a new "
+                + "one), not both", "account");
+        }
+        OpportunityDraft opportunity = validOpportunity(given.opportunity());
+        // The account's, the contact's and the lead's writes commit together or not at all.
+        return unitOfWork.inUnit(() -> tx.inTransaction(em -> {
+            LeadEntity lead = findWritable(em, ctx, leadId);
+            requireOpen(lead);
+            String account = accountId != null ? accounts.get(ctx, accountId).id()
+                : accounts.create(ctx, accountFrom(ctx, mine, lead, given.account())).id();
+            AccountContact contact = accounts.addContact(ctx, account, contactFrom(mine, lead, given.contact()));
+            Instant now = Instant.now();
+            LeadConversionEntity conversion = new LeadConversionEntity();
+            conversion.setLeadId(lead.getId());
+            conversion.setTenantId(ctx.tenantId());
+            conversion.setAccountId(account);
+            conversion.setContactId(contact.id());
+            if (opportunity != null) {
+                conversion.setOpportunityName(opportunity.name());
+                conversion.setOpportunityAmount(opportunity.amount());
+                conversion.setOpportunityCloseDate(opportunity.expectedCloseDate());
+            }
+            conversion.setConvertedBy(ctx.userId());
+            conversion.setConvertedAt(now);
+            em.persist(conversion);
+            lead.setStatus(LeadStatus.CONVERTED.name());
+            lead.setStatusReason(null);
+            lead.setUpdatedAt(now);
+            em.flush();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("accountId", account);
+            data.put("contactId", contact.id());
+            if (opportunity != null) {
+                Map<String, Object> draft = new LinkedHashMap<>();
+                draft.put("name", opportunity.name());
+                if (opportunity.amount() != null) {
+                    draft.put("amount", opportunity.amount().toPlainString());
+                }
+                if (opportunity.expectedCloseDate() != null) {
+                    draft.put("expectedCloseDate", opportunity.expectedCloseDate().toString());
+                }
+                data.put("opportunity", draft);
+            }
+            events.publish(em, event(ctx, "lead.converted", lead, data));
+            if (lead.getPoolId() != null) {
+                pools.closed(ctx, OBJECT, lead.getId());
+            }
+            return toDto(conversion);
+        }));
+    }
+
+    @Override
+    public Optional<LeadConversion> conversion(CallContext ctx, String leadId) {
+        reader(ctx).require(Actions.VIEW);
+        return tx.read(em -> {
+            LeadEntity lead = find(em, ctx, leadId);
+            return Optional.ofNullable(em.find(LeadConversionEntity.class, lead.getId()))
+                .filter(c -> c.getTenantId().equals(ctx.tenantId())).map(LeadServiceImpl::toDto);
+        });
+    }
+
+    /**
+     * The new account: what the caller gave, else the lead's prospect (its company, else its name; region; industry).
+     * A lead field is copied only if the caller sees it and may write the account's field, so a conversion neither
+     * reveals what the caller's roles hide nor fails on a field it did not ask for.
+     */
+    private AccountInput accountFrom(CallContext ctx, ObjectAccess leadAccess, LeadEntity lead, AccountInput given) {
+        ObjectAccess accountAccess = access.access(ctx, AccountService.OBJECT);
+        AccountInput in = given == null ? new AccountInput(null, null, null, null, null, null) : given;
+        String prospect = copy(leadAccess, "companyName", lead.getCompanyName(), accountAccess, "name");
+        return new AccountInput(
+            in.name() != null ? in.name() : prospect != null ? prospect : copy(leadAccess, "name", lead.getName(),
+                accountAccess, "name"),
+            in.registrationId(),
+            in.industry() != null ? in.industry() : copy(leadAccess, "industry", lead.getIndustry(), accountAccess,
+                "industry"),
+            in.region() != null ? in.region() : copy(leadAccess, "region", lead.getRegion(), accountAccess, "region"),
+            in.address(), in.recordType());
+    }
+
+    /** The contact: what the caller gave, else the lead's person, field by field as far as the caller sees them. */
+    private static AccountContactInput contactFrom(ObjectAccess leadAccess, LeadEntity lead, AccountContactInput given) {
+        AccountContactInput in = given == null ? new AccountContactInput(null, null, null, null) : given;
+        return new AccountContactInput(in.name() != null ? in.name() : visible(leadAccess, "name", lead.getName()),
+            in.title(), in.mobile() != null ? in.mobile() : visible(leadAccess, "mobile", lead.getMobile()),
+            in.email() != null ? in.email() : visible(leadAccess, "email", lead.getEmail()));
+    }
+
+    private static String copy(ObjectAccess from, String field, String value, ObjectAccess to, String toField) {
+        return to.field(toField) == FieldAccess.READ_WRITE ? visible(from, field, value) : null;
+    }
+
+    private static String visible(ObjectAccess access, String field, String value) {
+        return access.isVisible(field) ? value : null;
+    }
+
+    static OpportunityDraft validOpportunity(OpportunityDraft draft) {
+        if (draft == null) {
+            return null;
+        }
+        String name = Names.require(draft.name(), "opportunity.name", MAX_NAME);
+        java.math.BigDecimal amount = draft.amount();
+        if (amount != null) {
+            if (amount.signum() < 0) {
+                throw ApiException.badRequest("negative", "opportunity.amount may not be negative", "opportunity.amount");
+            }
+            if (amount.stripTrailingZeros().scale() > 2 || amount.precision() - amount.scale() > 16) {
+                throw ApiException.badRequest("invalid_amount", "opportunity.amount has at most 16 digits before the "
+                    + "point and 2 after it", "opportunity.amount");
+            }
+            amount = amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        }
+        return new OpportunityDraft(name, amount, draft.expectedCloseDate());
+    }
+
+    static LeadConversion toDto(LeadConversionEntity c) {
+        OpportunityDraft opportunity = c.getOpportunityName() == null ? null
+            : new OpportunityDraft(c.getOpportunityName(), c.getOpportunityAmount(), c.getOpportunityCloseDate());
+        return new LeadConversion(c.getLeadId(), c.getAccountId(), c.getContactId(), opportunity, c.getOpportunityId(),
+            c.getConvertedBy(), c.getConvertedAt());
     }
 
     @Override

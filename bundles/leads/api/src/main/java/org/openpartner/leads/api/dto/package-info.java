@@ -1,6 +1,6 @@
 /** Values of the leads API. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.openpartner.leads.api.dto;
 
 import org.osgi.annotation.bundle.Export;

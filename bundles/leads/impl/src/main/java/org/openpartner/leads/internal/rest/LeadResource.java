@@ -25,9 +25,11 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 
 import org.openpartner.leads.api.LeadService;
+import org.openpartner.leads.api.dto.ConversionInput;
 import org.openpartner.leads.api.dto.FollowUp;
 import org.openpartner.leads.api.dto.FollowUpInput;
 import org.openpartner.leads.api.dto.Lead;
+import org.openpartner.leads.api.dto.LeadConversion;
 import org.openpartner.leads.api.dto.LeadImport;
 import org.openpartner.leads.api.dto.LeadInput;
 import org.openpartner.leads.api.dto.LeadStatus;
@@ -148,6 +150,25 @@ public class LeadResource implements RestResource {
     public Response addFollowUp(@Context CallContext caller, @PathParam("id") String id, FollowUpInput body) {
         FollowUp added = leads.addFollowUp(caller, id, body);
         return Response.created(URI.create("leads/" + id + "/follow-ups/" + added.id())).entity(added).build();
+    }
+
+    /**
+     * Converts the lead into an account (new, or {@code accountId}), a contact and optionally an opportunity
+     * placeholder: 201 with what it was converted into.
+     */
+    @POST
+    @Path("{id}/convert")
+    public Response convert(@Context CallContext caller, @PathParam("id") String id, ConversionInput body) {
+        LeadConversion conversion = leads.convert(caller, id, body);
+        return Response.created(URI.create("leads/" + id + "/conversion")).entity(conversion).build();
+    }
+
+    /** What the lead was converted into; 204 when it was not converted. */
+    @GET
+    @Path("{id}/conversion")
+    public Response conversion(@Context CallContext caller, @PathParam("id") String id) {
+        return leads.conversion(caller, id).map(c -> Response.ok(c).build())
+            .orElseGet(() -> Response.noContent().build());
     }
 
     private static LeadStatus status(String status) {

@@ -1,0 +1,88 @@
+package org.openpartner.accounts.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Query;
+
+import org.openpartner.accounts.api.AccountService;
+import org.openpartner.accounts.internal.jpa.AccountEntity;
+import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.pools.api.spi.PoolableObject;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Accounts in account pools (SPEC S7): a waiting account has no owner; a claimed or assigned one is its holder's.
+ * Accounts do not close, so recycle rules on age count from the claim.
+ */
+@Component(service = PoolableObject.class)
+public class AccountPoolable implements PoolableObject {
+
+    private final Transactions tx;
+
+    @Activate
+    public AccountPoolable(@Reference(target = "(osgi.unit.name=openpartner-accounts)") EntityManagerFactory emf) {
+        this.tx = new Transactions(emf);
+    }
+
+    @Override
+    public String objectName() {
+        return AccountService.OBJECT;
+    }
+
+    @Override
+    public Optional<Candidate> candidate(String tenantId, String recordId) {
+        return tx.read(em -> Optional.ofNullable(em.find(AccountEntity.class, recordId))
+            .filter(a -> a.getTenantId().equals(tenantId))
+            .map(a -> new Candidate(a.getId(), a.getOwnerUserId(), a.getOwnerCompanyId(), false)));
+    }
+
+    /** The fields distribution rules test: where the customer is and what it does. */
+    @Override
+    public Map<String, String> values(String tenantId, String recordId) {
+        return tx.read(em -> Optional.ofNullable(em.find(AccountEntity.class, recordId))
+            .filter(a -> a.getTenantId().equals(tenantId)).map(a -> {
+                Map<String, String> values = new HashMap<>();
+                putIfSet(values, "name", a.getName());
+                putIfSet(values, "registrationId", a.getRegistrationId());
+                putIfSet(values, "industry", a.getIndustry());
+                putIfSet(values, "region", a.getRegion());
+                putIfSet(values, "address", a.getAddress());
+                putIfSet(values, "recordType", a.getRecordType());
+                putIfSet(values, "createdBy", a.getCreatedBy());
+                return values;
+            }).orElse(Map.of()));
+    }
+
+    private static void putIfSet(Map<String, String> values, String field, String value) {
+        if (value != null) {
+            values.put(field, value);
+        }
+    }
+
+    @Override
+    public void place(String tenantId, String recordId, String poolId, String userId, String companyId) {
+        // One row by key, in the pool engine's unit of work; the version moves so that an edit begun before fails.
+        // A null goes into the statement as NULL: Derby takes no untyped null parameter.
+        tx.inTransaction(em -> {
+            Query query = em.createNativeQuery("UPDATE OP_ACCOUNT SET OWNER_USER_ID = "
+                + (userId == null ? "NULL" : "?1") + ", OWNER_COMPANY_ID = " + (companyId == null ? "NULL" : "?2")
+                + ", POOL_ID = ?3, UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE ID = ?5 AND TENANT_ID = ?6")
+                .setParameter(3, poolId).setParameter(4, Timestamp.from(Instant.now()))
+                .setParameter(5, recordId).setParameter(6, tenantId);
+            if (userId != null) {
+                query.setParameter(1, userId);
+            }
+            if (companyId != null) {
+                query.setParameter(2, companyId);
+            }
+            return query.executeUpdate();
+        });
+    }
+}
