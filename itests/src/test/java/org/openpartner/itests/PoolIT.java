@@ -215,6 +215,18 @@ public class PoolIT extends OpenPartnerTestSupport {
         assertEquals(7, recycling.json().get("recycle").get("noFollowUpDays").asInt());
         assertStatus(400, "unknown_pool", http.put("/pools/" + pool, admin, Map.of("name", "Incoming",
             "recycle", Map.of("noFollowUpDays", 7, "toPoolId", "no-such-pool"))));
+        // The escalation ladder before recycling: remind the holder 3 days before, its company's admins 1 day before.
+        Http.Response ladder = http.put("/pools/" + pool, admin, Map.of("name", "Incoming", "members",
+            List.of(Map.of("kind", "ROLE", "id", "dealer-personnel")), "hiddenUntilClaimed", List.of("mobile"),
+            "recycle", Map.of("noFollowUpDays", 7, "notClosedDays", 30, "remindDaysBefore", 3,
+                "notifyAdminDaysBefore", 1)));
+        assertStatus(200, null, ladder);
+        assertEquals(1, ladder.json().get("recycle").get("notifyAdminDaysBefore").asInt());
+        assertStatus(400, "invalid_number", http.put("/pools/" + pool, admin, Map.of("name", "Incoming",
+            "recycle", Map.of("noFollowUpDays", 7, "remindDaysBefore", 7))));
+        // Notices: a user's own list (nothing is due yet), another's or no notice is 404.
+        assertEquals(0, http.get("/notices?unread=true", alpha).json().get("items").size());
+        assertStatus(404, null, http.post("/notices/" + java.util.UUID.randomUUID() + "/read", alpha, null));
         Http.Response recycled = http.post("/pools/recycle", admin, null);
         assertStatus(200, null, recycled);
         assertEquals(0, recycled.json().size());

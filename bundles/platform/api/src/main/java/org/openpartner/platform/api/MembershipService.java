@@ -119,6 +119,14 @@ public interface MembershipService {
      */
     List<String> roleHolders(String tenantId, String roleKey);
 
+    /**
+     * For capability code that escalates to a downstream company's administrators: its users with the enterprise
+     * administrator flag who can act for the tenant now (active user, active membership), by id.
+     *
+     * @since 1.7
+     */
+    List<String> companyAdmins(String tenantId, String companyId);
+
     /** Upstream: takes an external role from a member of the tenant (idempotent). */
     void revokeExternalRole(CallContext ctx, String userId, String roleKey);
 }

@@ -29,6 +29,8 @@ import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.MembershipService;
+import org.openpartner.platform.api.NoticeService;
+import org.openpartner.platform.api.dto.NoticeDraft;
 import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.access.AccessControl;
@@ -98,6 +100,7 @@ public class PoolServiceImpl implements PoolService {
     private final java.time.Clock clock;
     private final Distributor distributor;
     private final PartnerService partners;
+    private final NoticeService notices;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .setSerializationInclusion(JsonInclude.Include.NON_NULL)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -107,13 +110,14 @@ public class PoolServiceImpl implements PoolService {
                            @Reference AccessControl access, @Reference PoolObjects objects,
                            @Reference MembershipService memberships, @Reference RoleService roles,
                            @Reference EventPublisher events, @Reference UnitOfWork unitOfWork,
-                           @Reference PartnerService partners) {
-        this(emf, access, objects, memberships, roles, events, unitOfWork, partners, java.time.Clock.systemUTC());
+                           @Reference PartnerService partners, @Reference NoticeService notices) {
+        this(emf, access, objects, memberships, roles, events, unitOfWork, partners, notices,
+            java.time.Clock.systemUTC());
     }
 
     PoolServiceImpl(EntityManagerFactory emf, AccessControl access, PoolObjects objects, MembershipService memberships,
                     RoleService roles, EventPublisher events, UnitOfWork unitOfWork, PartnerService partners,
-                    java.time.Clock clock) {
+                    NoticeService notices, java.time.Clock clock) {
         this.tx = new Transactions(emf);
         this.access = access;
         this.objects = objects;
@@ -124,6 +128,7 @@ public class PoolServiceImpl implements PoolService {
         this.clock = clock;
         this.distributor = new Distributor(memberships, partners);
         this.partners = partners;
+        this.notices = notices;
     }
 
     // ---- definitions ----
@@ -875,8 +880,11 @@ public class PoolServiceImpl implements PoolService {
             // A target deleted since goes unnoticed by the pool: its records then wait in their own pool.
             String targetId = pool.getRecycleToPoolId() != null && tx.read(em -> findPool(em, pool.getTenantId(),
                 pool.getRecycleToPoolId())).isPresent() ? pool.getRecycleToPoolId() : pool.getId();
-            // Held at least as long as the shorter rule: the only records either rule can make due.
-            Instant heldBefore = now.minus(Duration.ofDays(days));
+            // Held at least as long as the shorter rule less the earliest notice: the only records either rule can
+            // make due or bring onto the escalation ladder.
+            int advance = Math.max(pool.getRecycleRemindDays() == null ? 0 : pool.getRecycleRemindDays(),
+                pool.getRecycleNotifyAdminDays() == null ? 0 : pool.getRecycleNotifyAdminDays());
+            Instant heldBefore = now.minus(Duration.ofDays(days - advance));
             String after = "";
             while (true) {
                 String from = after;
@@ -891,14 +899,17 @@ public class PoolServiceImpl implements PoolService {
                 Map<String, Instant> activity = poolable.get().lastActivity(tenantId,
                     held.stream().map(PoolRecordEntity::getRecordId).toList());
                 for (PoolRecordEntity row : held) {
-                    String reason = dueReason(pool, row, activity.get(row.getRecordId()), now);
-                    if (reason != null) {
-                        try {
-                            recycleOne(system, poolable.get(), pool, targetId, row, reason).ifPresent(recycled::add);
-                        } catch (RuntimeException failed) {
-                            // This record stays held until the next sweep; the others go on.
-                            LOG.warn("Recycling {} {} failed", pool.getObjectName(), row.getRecordId(), failed);
+                    Due due = due(pool, row, activity.get(row.getRecordId()));
+                    int step = due == null ? 0 : due.noticeStep(pool, now);
+                    try {
+                        if (due != null && !due.at().isAfter(now)) {
+                            recycleOne(system, poolable.get(), pool, targetId, row, due.reason()).ifPresent(recycled::add);
+                        } else if (step > 0) {
+                            noticeOne(pool, row, due, step);
                         }
+                    } catch (RuntimeException failed) {
+                        // This record stays as it is until the next sweep; the others go on.
+                        LOG.warn("Recycling {} {} failed", pool.getObjectName(), row.getRecordId(), failed);
                     }
                 }
                 after = held.get(held.size() - 1).getId();
@@ -907,19 +918,83 @@ public class PoolServiceImpl implements PoolService {
         return recycled;
     }
 
-    /** Why the held record is due now, or null: no follow-up within N days, not closed within M days. */
-    static String dueReason(PoolEntity pool, PoolRecordEntity row, Instant lastActivity, Instant now) {
+    /** When a held record is recycled unless something happens first, and by which rule. */
+    record Due(Instant at, String reason) {
+
+        /** The escalation step reached now (0: none, 1: remind the holder, 2: notify the admins too). */
+        int noticeStep(PoolEntity pool, Instant now) {
+            Integer admin = pool.getRecycleNotifyAdminDays();
+            if (admin != null && !at.minus(Duration.ofDays(admin)).isAfter(now)) {
+                return 2;
+            }
+            Integer remind = pool.getRecycleRemindDays();
+            return remind != null && !at.minus(Duration.ofDays(remind)).isAfter(now) ? 1 : 0;
+        }
+    }
+
+    /**
+     * When the held record falls due, by the earlier of its rules (no follow-up within N days of the last activity or
+     * the claim; not closed within M days of the claim), or null when the pool has neither.
+     */
+    static Due due(PoolEntity pool, PoolRecordEntity row, Instant lastActivity) {
         Instant touched = lastActivity != null && lastActivity.isAfter(row.getHeldSince()) ? lastActivity
             : row.getHeldSince();
         Integer idle = pool.getRecycleNoFollowUpDays();
-        if (idle != null && !touched.plus(Duration.ofDays(idle)).isAfter(now)) {
-            return "no follow-up in " + idle + " days";
-        }
         Integer open = pool.getRecycleNotClosedDays();
-        if (open != null && !row.getHeldSince().plus(Duration.ofDays(open)).isAfter(now)) {
-            return "not closed within " + open + " days";
+        Due byIdle = idle == null ? null : new Due(touched.plus(Duration.ofDays(idle)), "no follow-up in " + idle + " days");
+        Due byAge = open == null ? null : new Due(row.getHeldSince().plus(Duration.ofDays(open)),
+            "not closed within " + open + " days");
+        if (byIdle == null || byAge == null) {
+            return byIdle != null ? byIdle : byAge;
         }
-        return null;
+        return byAge.at().isBefore(byIdle.at()) ? byAge : byIdle;
+    }
+
+    /** The pool's admins who are users (admins are named by user), by id. */
+    private static List<String> poolAdmins(EntityManager em, String poolId) {
+        return em.createQuery("select m.principal from PoolMemberEntity m where m.poolId = :p and m.kind = :a",
+                String.class).setParameter("p", poolId).setParameter("a", PoolMemberEntity.ADMIN).getResultList()
+            .stream().filter(key -> key.startsWith("U:")).map(key -> key.substring(2)).toList();
+    }
+
+    /**
+     * One step of the escalation ladder for a held record, sent once: a conditional statement records the step for
+     * this due time on the holding as read, and only the sweep whose statement changed the row sends the notices (in
+     * the same unit, so a failed send records nothing). A due time that moved (a follow-up) starts the ladder again.
+     */
+    private void noticeOne(PoolEntity pool, PoolRecordEntity seen, Due due, int step) {
+        java.sql.Timestamp dueAt = java.sql.Timestamp.from(due.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        inUnit(em -> {
+            int changed = em.createNativeQuery("UPDATE OP_POOL_RECORD SET NOTICE_STEP = ?1, NOTICE_DUE = ?2 WHERE ID = ?3 "
+                    + "AND STATE = ?4 AND HOLDER_USER_ID = ?5 AND HELD_SINCE < ?6 AND POOL_ID = ?7 AND (NOTICE_DUE IS NULL "
+                    + "OR NOTICE_DUE <> ?2 OR NOTICE_STEP IS NULL OR NOTICE_STEP < ?1)")
+                .setParameter(1, step).setParameter(2, dueAt).setParameter(3, seen.getId())
+                .setParameter(4, PoolRecordEntity.HELD).setParameter(5, seen.getHolderUserId())
+                .setParameter(6, java.sql.Timestamp.from(seen.getHeldSince().plusMillis(1)))
+                .setParameter(7, pool.getId()).executeUpdate();
+            if (changed == 0) {
+                return null;
+            }
+            String object = pool.getObjectName();
+            // Records are named by id: a title must not carry a field the recipient's roles may hide.
+            String when = due.at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+            String body = "Pool \"" + pool.getName() + "\": " + due.reason() + " recycles the " + object + " on " + when
+                + " unless it is followed up" + (due.reason().startsWith("not closed") ? " and closed" : "") + ".";
+            notices.send(pool.getTenantId(), List.of(seen.getHolderUserId()), new NoticeDraft(
+                "pool.recycle-reminder", "A " + object + " you hold goes back to its pool on " + when, body, object,
+                seen.getRecordId()));
+            if (step == 2) {
+                List<String> admins = seen.getHolderCompanyId() == null ? poolAdmins(em, pool.getId())
+                    : memberships.companyAdmins(pool.getTenantId(), seen.getHolderCompanyId());
+                List<String> others = admins.stream().filter(id -> !id.equals(seen.getHolderUserId())).toList();
+                if (!others.isEmpty()) {
+                    notices.send(pool.getTenantId(), others, new NoticeDraft("pool.recycle-escalation", "A " + object
+                        + " held by user " + seen.getHolderUserId() + " goes back to its pool on " + when, body, object,
+                        seen.getRecordId()));
+                }
+            }
+            return null;
+        });
     }
 
     /**
@@ -1511,6 +1586,8 @@ public class PoolServiceImpl implements PoolService {
             pool.setRecycleNoFollowUpDays(recycle == null ? null : recycle.noFollowUpDays());
             pool.setRecycleNotClosedDays(recycle == null ? null : recycle.notClosedDays());
             pool.setRecycleToPoolId(recycle == null ? null : recycle.toPoolId());
+            pool.setRecycleRemindDays(recycle == null ? null : recycle.remindDaysBefore());
+            pool.setRecycleNotifyAdminDays(recycle == null ? null : recycle.notifyAdminDaysBefore());
             pool.setUpdatedAt(now);
         }
     }
@@ -1598,11 +1675,28 @@ public class PoolServiceImpl implements PoolService {
     /** Checks recycle rules by themselves; the target pool is checked against the database by {@link #requireTarget}. */
     private static RecycleRules recycle(RecycleRules given) {
         if (given == null || (given.noFollowUpDays() == null && given.notClosedDays() == null)) {
-            if (given != null && given.toPoolId() != null) {
-                throw ApiException.badRequest("required", "a recycle target needs noFollowUpDays or notClosedDays",
-                    "recycle");
+            if (given != null && (given.toPoolId() != null || given.remindDaysBefore() != null
+                || given.notifyAdminDaysBefore() != null)) {
+                throw ApiException.badRequest("required", "a recycle target or reminder needs noFollowUpDays or "
+                    + "notClosedDays", "recycle");
             }
             return null;
+        }
+        positive(given.remindDaysBefore(), "recycle.remindDaysBefore");
+        positive(given.notifyAdminDaysBefore(), "recycle.notifyAdminDaysBefore");
+        int shortest = Math.min(given.noFollowUpDays() == null ? Integer.MAX_VALUE : given.noFollowUpDays(),
+            given.notClosedDays() == null ? Integer.MAX_VALUE : given.notClosedDays());
+        for (String field : List.of("remindDaysBefore", "notifyAdminDaysBefore")) {
+            Integer before = field.equals("remindDaysBefore") ? given.remindDaysBefore() : given.notifyAdminDaysBefore();
+            if (before != null && before >= shortest) {
+                throw ApiException.badRequest("invalid_number", "recycle." + field + " must be fewer days than the "
+                    + "shortest recycle rule (" + shortest + ")", "recycle." + field);
+            }
+        }
+        if (given.remindDaysBefore() != null && given.notifyAdminDaysBefore() != null
+            && given.notifyAdminDaysBefore() >= given.remindDaysBefore()) {
+            throw ApiException.badRequest("invalid_number", "recycle.notifyAdminDaysBefore must be fewer days than "
+                + "remindDaysBefore: the holder is reminded first", "recycle.notifyAdminDaysBefore");
         }
         positive(given.noFollowUpDays(), "recycle.noFollowUpDays");
         positive(given.notClosedDays(), "recycle.notClosedDays");
@@ -1675,7 +1769,8 @@ public class PoolServiceImpl implements PoolService {
             p.getCompanyHoldingCap(), p.isClosedCount(), p.getCooldownHours(), levelCaps(p)), p.getCreatedAt(),
             p.getUpdatedAt(),
             p.getVersion(), p.getRecycleNoFollowUpDays() == null && p.getRecycleNotClosedDays() == null ? null
-                : new RecycleRules(p.getRecycleNoFollowUpDays(), p.getRecycleNotClosedDays(), p.getRecycleToPoolId()));
+                : new RecycleRules(p.getRecycleNoFollowUpDays(), p.getRecycleNotClosedDays(), p.getRecycleToPoolId(),
+                    p.getRecycleRemindDays(), p.getRecycleNotifyAdminDays()));
     }
 
     static PooledRecord toDto(PoolRecordEntity r) {

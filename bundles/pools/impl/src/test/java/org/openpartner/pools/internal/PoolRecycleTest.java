@@ -141,6 +141,48 @@ public class PoolRecycleTest {
         assertEquals(0, (int) world.tx.read(em -> Counters.value(em, pool.id(), Counters.heldByUser("alice"))));
     }
 
+    /** Sweeps as two nodes would, one after the other: each notice must still be sent once. */
+    private List<String> sweepTwice() {
+        List<String> recycled = new ArrayList<>(recycled());
+        world.restart();
+        recycled.addAll(recycled());
+        return recycled;
+    }
+
+    @Test
+    public void theLadderRemindsTheHolderThenNotifiesItsAdminsThenReassigns() {
+        world.companyAdmins.put("acme", List.of("ada"));
+        Pool pool = pool("Ladder", new RecycleRules(5, null, null, 2, 1), ClaimRules.NONE);
+        assertEquals(new RecycleRules(5, null, null, 2, 1), pool.recycle());
+        putAndClaim(pool, "slow", "busy");
+
+        // Day 2: nothing due before day 5, no notice yet.
+        world.clock.advance(Duration.ofDays(2));
+        world.activity.put("busy", world.clock.instant());
+        assertEquals(List.of(), sweepTwice());
+        assertEquals(List.of(), world.notices);
+        // Day 3: "slow" is due on day 5: its holder is reminded, once however many sweeps.
+        world.clock.advance(Duration.ofDays(1));
+        assertEquals(List.of(), sweepTwice());
+        assertEquals(List.of("alice pool.recycle-reminder slow"), world.notices);
+        // Day 4: her company's administrator hears of it too (and she again).
+        world.clock.advance(Duration.ofDays(1));
+        assertEquals(List.of(), sweepTwice());
+        assertEquals(List.of("alice pool.recycle-reminder slow", "alice pool.recycle-reminder slow",
+            "ada pool.recycle-escalation slow"), world.notices);
+        // "busy" (followed up on day 2, due on day 7) is reminded on day 5, when "slow" is reassigned.
+        world.notices.clear();
+        world.clock.advance(Duration.ofDays(1));
+        assertEquals(List.of("slow"), sweepTwice());
+        assertEquals(List.of("alice pool.recycle-reminder busy"), world.notices);
+        // A follow-up moves "busy"'s due time: the ladder starts again from the reminder.
+        world.notices.clear();
+        world.activity.put("busy", world.clock.instant());
+        world.clock.advance(Duration.ofDays(3));
+        assertEquals(List.of(), sweepTwice());
+        assertEquals(List.of("alice pool.recycle-reminder busy"), world.notices);
+    }
+
     @Test
     public void recycleRulesAreChecked() {
         Object[][] table = {
@@ -148,6 +190,10 @@ public class PoolRecycleTest {
             {new RecycleRules(null, -1, null), "recycle.notClosedDays", "invalid_number"},
             {new RecycleRules(null, null, "somewhere"), "recycle", "required"},
             {new RecycleRules(2, null, "no-such-pool"), "recycle.toPoolId", "unknown_pool"},
+            {new RecycleRules(null, null, null, 2, null), "recycle", "required"},
+            {new RecycleRules(3, 10, null, 3, null), "recycle.remindDaysBefore", "invalid_number"},
+            {new RecycleRules(5, null, null, 2, 2), "recycle.notifyAdminDaysBefore", "invalid_number"},
+            {new RecycleRules(5, null, null, null, 0), "recycle.notifyAdminDaysBefore", "invalid_number"},
         };
         for (Object[] row : table) {
             try {

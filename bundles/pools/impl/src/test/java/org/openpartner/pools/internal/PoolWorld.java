@@ -62,6 +62,10 @@ final class PoolWorld implements AutoCloseable {
     final Map<String, Map<String, String>> values = new ConcurrentHashMap<>();
     /** The object's last activity (follow-up) per record. */
     final Map<String, Instant> activity = new ConcurrentHashMap<>();
+    /** Notices sent, in order: recipient, kind and record, as "user kind record". */
+    final List<String> notices = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** Each downstream company's administrators. */
+    final Map<String, List<String>> companyAdmins = new ConcurrentHashMap<>();
     /** Users who can no longer act (deactivated, or their connection ended). */
     final Set<String> inactive = ConcurrentHashMap.newKeySet();
     /** The partner record of each downstream company. */
@@ -125,6 +129,8 @@ final class PoolWorld implements AutoCloseable {
         when(access.object(OBJECT)).thenReturn(Optional.of(definition));
         memberships = mock(MembershipService.class);
         when(memberships.isDownstreamCompany(anyString(), anyString())).thenReturn(true);
+        when(memberships.companyAdmins(anyString(), anyString())).thenAnswer(call -> companyAdmins.getOrDefault(
+            call.getArgument(1), List.of()));
         when(memberships.contextOf(anyString(), anyString())).thenAnswer(call -> Optional.ofNullable(
             users.get(call.<String>getArgument(1))).filter(u -> !inactive.contains(u.userId())));
         when(memberships.activeMembers(anyString(), anyString())).thenAnswer(call -> users.values().stream()
@@ -186,7 +192,7 @@ final class PoolWorld implements AutoCloseable {
     /** A new engine on the same database, as after a restart of the node (or another node). */
     PoolServiceImpl restart() {
         engine = new PoolServiceImpl(emf, access, objects, memberships, roles, mock(EventPublisher.class), unitOfWork,
-            partnerService, clock);
+            partnerService, new RecordingNotices(), clock);
         return engine;
     }
 
@@ -246,6 +252,26 @@ final class PoolWorld implements AutoCloseable {
         @Override
         public Clock withZone(ZoneId zone) {
             return this;
+        }
+    }
+
+    /** Notices as a list this test reads; the platform's own service is driven by the itests. */
+    private final class RecordingNotices implements org.openpartner.platform.api.NoticeService {
+        @Override
+        public void send(String tenantId, java.util.Collection<String> userIds,
+                         org.openpartner.platform.api.dto.NoticeDraft draft) {
+            userIds.forEach(user -> notices.add(user + " " + draft.kind() + " " + draft.recordId()));
+        }
+
+        @Override
+        public org.openpartner.platform.api.Page<org.openpartner.platform.api.dto.Notice> list(CallContext ctx,
+                boolean unreadOnly, org.openpartner.platform.api.PageRequest page) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.openpartner.platform.api.dto.Notice markRead(CallContext ctx, String noticeId) {
+            throw new UnsupportedOperationException();
         }
     }
 }

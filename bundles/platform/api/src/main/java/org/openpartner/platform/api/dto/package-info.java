@@ -1,6 +1,6 @@
 /** Data carried across bundle boundaries: immutable records, no entities. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.openpartner.platform.api.dto;
 
 import org.osgi.annotation.bundle.Export;

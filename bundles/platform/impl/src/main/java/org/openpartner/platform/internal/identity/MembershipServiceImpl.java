@@ -496,6 +496,18 @@ public class MembershipServiceImpl implements MembershipService {
     }
 
     @Override
+    public List<String> companyAdmins(String tenantId, String companyId) {
+        if (tenantId == null || companyId == null) {
+            return List.of();
+        }
+        return tx.read(em -> em.createQuery("select m.userId from MembershipEntity m, UserEntity u where u.id = m.userId "
+                + "and m.tenantId = :t and m.companyId = :c and m.status = :a and u.status = :ua and u.tenantAdmin = true "
+                + "and u.enterpriseId = :c order by m.userId", String.class)
+            .setParameter("t", tenantId).setParameter("c", companyId).setParameter("a", Membership.ACTIVE)
+            .setParameter("ua", IdentityStore.ACTIVE).getResultList());
+    }
+
+    @Override
     public List<String> roleHolders(String tenantId, String roleKey) {
         if (tenantId == null || roleKey == null) {
             return List.of();

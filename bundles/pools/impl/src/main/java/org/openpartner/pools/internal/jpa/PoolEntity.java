@@ -68,6 +68,12 @@ public class PoolEntity {
     @Column(name = "RECYCLE_TO_POOL_ID", length = 36)
     private String recycleToPoolId;
 
+    @Column(name = "RECYCLE_REMIND_DAYS")
+    private Integer recycleRemindDays;
+
+    @Column(name = "RECYCLE_NOTIFY_ADMIN_DAYS")
+    private Integer recycleNotifyAdminDays;
+
     /** Company holding caps by partner level, as JSON ({@code {"Gold": 20}}); null for none. */
     @Column(name = "LEVEL_CAPS", length = 4000)
     private String levelCaps;
@@ -119,6 +125,10 @@ public class PoolEntity {
     public void setRecycleNotClosedDays(Integer days) { this.recycleNotClosedDays = days; }
     public String getRecycleToPoolId() { return recycleToPoolId; }
     public void setRecycleToPoolId(String recycleToPoolId) { this.recycleToPoolId = recycleToPoolId; }
+    public Integer getRecycleRemindDays() { return recycleRemindDays; }
+    public void setRecycleRemindDays(Integer days) { this.recycleRemindDays = days; }
+    public Integer getRecycleNotifyAdminDays() { return recycleNotifyAdminDays; }
+    public void setRecycleNotifyAdminDays(Integer days) { this.recycleNotifyAdminDays = days; }
     public String getLevelCaps() { return levelCaps; }
     public void setLevelCaps(String levelCaps) { this.levelCaps = levelCaps; }
     public String getCreatedBy() { return createdBy; }

@@ -70,6 +70,17 @@ public class PoolRecordEntity {
     @Column(name = "RETURNED_AT")
     private Date returnedAt;
 
+    /**
+     * How far the escalation ladder went for the due time in {@link #noticeDue} (1: holder reminded, 2: admins
+     * notified); a due time that moved (a follow-up, a new holding) starts the ladder again.
+     */
+    @Column(name = "NOTICE_STEP")
+    private Integer noticeStep;
+
+    @Temporal(TemporalType.TIMESTAMP)
+    @Column(name = "NOTICE_DUE")
+    private Date noticeDue;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getTenantId() { return tenantId; }
@@ -94,4 +105,6 @@ public class PoolRecordEntity {
     public void setReturnedBy(String returnedBy) { this.returnedBy = returnedBy; }
     public Instant getReturnedAt() { return returnedAt == null ? null : returnedAt.toInstant(); }
     public void setReturnedAt(Instant returnedAt) { this.returnedAt = returnedAt == null ? null : Date.from(returnedAt); }
+    public Integer getNoticeStep() { return noticeStep; }
+    public Instant getNoticeDue() { return noticeDue == null ? null : noticeDue.toInstant(); }
 }
