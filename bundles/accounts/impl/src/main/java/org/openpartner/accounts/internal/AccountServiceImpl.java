@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,6 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.Ids;
-import org.openpartner.platform.api.KeysetCursor;
 import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
@@ -36,9 +34,9 @@ import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
-import org.openpartner.platform.api.access.VisibilityFilter;
-import org.openpartner.platform.api.access.VisibleRows;
+import org.openpartner.platform.api.access.VisibleRecords;
 import org.openpartner.platform.api.dto.DomainEvent;
+import org.openpartner.platform.api.jpa.Constraints;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.openpartner.pools.api.PoolService;
@@ -59,8 +57,6 @@ public class AccountServiceImpl implements AccountService {
     private static final Pattern REGISTRATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 .\\-/]*");
     private static final Pattern SEPARATORS = Pattern.compile("[ .\\-/]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final String SORT = "newest";
-    private static final String SORT_BY_ID = "id";
 
     private final Transactions tx;
     private final AccessControl access;
@@ -69,6 +65,7 @@ public class AccountServiceImpl implements AccountService {
     private final EventPublisher events;
     private final UnitOfWork unitOfWork;
     private final PoolService pools;
+    private final VisibleRecords<AccountEntity> records;
 
     @Activate
     public AccountServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-accounts)") EntityManagerFactory emf,
@@ -82,6 +79,8 @@ public class AccountServiceImpl implements AccountService {
         this.events = events;
         this.unitOfWork = unitOfWork;
         this.pools = pools;
+        this.records = new VisibleRecords<>(access, OBJECT, AccountEntity.class, "a", "Account", AccountEntity::getId,
+            AccountEntity::getCreatedAt);
     }
 
     @Override
@@ -130,36 +129,12 @@ public class AccountServiceImpl implements AccountService {
         if (poolId != null) {
             mine.requireNotHidden(List.of("poolId"));
         }
-        boolean newest = mine.isVisible("createdAt");
-        String sort = newest ? SORT : SORT_BY_ID;
-        KeysetCursor after = KeysetCursor.decode(page.cursor(), sort);
-        VisibilityFilter visible = access.visibleFilter(ctx, OBJECT, "a", RecordAccess.READ);
+        List<String> where = poolId == null ? List.of() : List.of("a.poolId = :pool");
+        Map<String, Object> parameters = poolId == null ? Map.of() : Map.of("pool", poolId);
         return tx.read(em -> {
-            List<String> where = new ArrayList<>();
-            Map<String, Object> parameters = new HashMap<>();
-            if (poolId != null) {
-                where.add("a.poolId = :pool");
-                parameters.put("pool", poolId);
-            }
-            if (after != null) {
-                if (newest) {
-                    where.add("a.createdAt < :after or (a.createdAt = :after and a.id < :afterId)");
-                    parameters.put("after", cursorTime(after));
-                } else {
-                    where.add("a.id < :afterId");
-                }
-                parameters.put("afterId", after.id());
-            }
-            String condition = where.isEmpty() ? null : "(" + String.join(") and (", where) + ")";
-            List<AccountEntity> rows = VisibleRows.first(em, AccountEntity.class, "a", visible, condition, parameters,
-                newest ? "a.createdAt desc, a.id desc" : "a.id desc", page.limit() + 1);
-            boolean more = rows.size() > page.limit();
-            List<AccountEntity> items = more ? rows.subList(0, page.limit()) : rows;
-            AccountEntity last = more ? items.get(items.size() - 1) : null;
+            Page<AccountEntity> rows = records.page(em, ctx, where, parameters, mine.isVisible("createdAt"), page);
             PoolMasks masks = new PoolMasks(ctx);
-            return new Page<>(items.stream().map(a -> masks.apply(toDto(a))).toList(), last == null ? null
-                : new KeysetCursor(sort, newest ? String.valueOf(last.getCreatedAt().toEpochMilli()) : "",
-                    last.getId()).encode());
+            return new Page<>(rows.items().stream().map(a -> masks.apply(toDto(a))).toList(), rows.nextCursor());
         });
     }
 
@@ -268,7 +243,7 @@ public class AccountServiceImpl implements AccountService {
             .setParameter("k", key).setParameter("t", ctx.tenantId()).getResultList();
         for (String id : existing) {
             if (!id.equals(exceptId)) {
-                boolean readable = one(em, ctx, id, RecordAccess.READ).isPresent();
+                boolean readable = records.one(em, ctx, id, RecordAccess.READ).isPresent();
                 throw ApiException.conflict("duplicate_registration_id", readable
                     ? "account " + id + " has this registration id"
                     : "an account with this registration id exists in the channel", "registrationId");
@@ -280,13 +255,10 @@ public class AccountServiceImpl implements AccountService {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                    // A concurrent create took the id between the check and the insert.
-                    throw ApiException.conflict("duplicate_registration_id",
-                        "an account with this registration id exists in the channel", "registrationId");
-                }
+            if (Constraints.violated(e)) {
+                // A concurrent create took the id between the check and the insert.
+                throw ApiException.conflict("duplicate_registration_id",
+                    "an account with this registration id exists in the channel", "registrationId");
             }
             throw e;
         }
@@ -294,31 +266,12 @@ public class AccountServiceImpl implements AccountService {
 
     /** The account if the caller may read it; else "not found", whether it exists or not. */
     private AccountEntity find(EntityManager em, CallContext ctx, String id) {
-        return one(em, ctx, id, RecordAccess.READ).orElseThrow(() -> ApiException.notFound("Account"));
+        return records.readable(em, ctx, id);
     }
 
     /** The account if the caller may change it; 404 when out of its reach, 403 when it may only read it. */
     private AccountEntity findWritable(EntityManager em, CallContext ctx, String id) {
-        find(em, ctx, id);
-        return one(em, ctx, id, RecordAccess.WRITE).orElseThrow(() -> ApiException.forbidden("record_read_only",
-            "you may read this account but not change it", "id"));
-    }
-
-    private Optional<AccountEntity> one(EntityManager em, CallContext ctx, String id, RecordAccess kind) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        VisibilityFilter visible = access.visibleFilter(ctx, OBJECT, "a", kind);
-        return visible.bind(em.createQuery("select a from AccountEntity a where a.id = :id and " + visible.jpql(),
-            AccountEntity.class).setParameter("id", id)).getResultList().stream().findFirst();
-    }
-
-    private static java.util.Date cursorTime(KeysetCursor cursor) {
-        try {
-            return new java.util.Date(Long.parseLong(cursor.value()));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid_cursor", "the cursor is not one this list gave", "cursor");
-        }
+        return records.writable(em, ctx, id);
     }
 
     /** Hides from a pool's members the fields its waiting accounts keep until claimed; asks once per pool and answer. */

@@ -50,7 +50,6 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.Ids;
-import org.openpartner.platform.api.KeysetCursor;
 import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
@@ -60,9 +59,7 @@ import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.access.Actions;
 import org.openpartner.platform.api.access.FieldAccess;
 import org.openpartner.platform.api.access.ObjectAccess;
-import org.openpartner.platform.api.access.RecordAccess;
-import org.openpartner.platform.api.access.VisibilityFilter;
-import org.openpartner.platform.api.access.VisibleRows;
+import org.openpartner.platform.api.access.VisibleRecords;
 import org.openpartner.platform.api.dto.DomainEvent;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
@@ -81,8 +78,6 @@ public class LeadServiceImpl implements LeadService {
     static final int MAX_REASON = 500;
     static final int MAX_NOTE = 4000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final String SORT = "newest";
-    private static final String SORT_BY_ID = "id";
     /** Clocks of phones and servers disagree a little; a follow-up further ahead is refused. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -94,6 +89,7 @@ public class LeadServiceImpl implements LeadService {
     private final UnitOfWork unitOfWork;
     private final PoolService pools;
     private final AccountService accounts;
+    private final VisibleRecords<LeadEntity> records;
 
     @Activate
     public LeadServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-leads)") EntityManagerFactory emf,
@@ -108,6 +104,8 @@ public class LeadServiceImpl implements LeadService {
         this.unitOfWork = unitOfWork;
         this.pools = pools;
         this.accounts = accounts;
+        this.records = new VisibleRecords<>(access, OBJECT, LeadEntity.class, "l", "Lead", LeadEntity::getId,
+            LeadEntity::getCreatedAt);
     }
 
     @Override
@@ -148,40 +146,20 @@ public class LeadServiceImpl implements LeadService {
         if (poolId != null) {
             mine.requireNotHidden(List.of("poolId"));
         }
-        boolean newest = mine.isVisible("createdAt");
-        String sort = newest ? SORT : SORT_BY_ID;
-        KeysetCursor after = KeysetCursor.decode(page.cursor(), sort);
-        VisibilityFilter visible = access.visibleFilter(ctx, OBJECT, "l", RecordAccess.READ);
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (status != null) {
+            where.add("l.status = :status");
+            parameters.put("status", status.name());
+        }
+        if (poolId != null) {
+            where.add("l.poolId = :pool");
+            parameters.put("pool", poolId);
+        }
         return tx.read(em -> {
-            List<String> where = new ArrayList<>();
-            Map<String, Object> parameters = new HashMap<>();
-            if (status != null) {
-                where.add("l.status = :status");
-                parameters.put("status", status.name());
-            }
-            if (poolId != null) {
-                where.add("l.poolId = :pool");
-                parameters.put("pool", poolId);
-            }
-            if (after != null) {
-                if (newest) {
-                    where.add("l.createdAt < :after or (l.createdAt = :after and l.id < :afterId)");
-                    parameters.put("after", cursorTime(after));
-                } else {
-                    where.add("l.id < :afterId");
-                }
-                parameters.put("afterId", after.id());
-            }
-            String condition = where.isEmpty() ? null : "(" + String.join(") and (", where) + ")";
-            List<LeadEntity> rows = VisibleRows.first(em, LeadEntity.class, "l", visible, condition, parameters,
-                newest ? "l.createdAt desc, l.id desc" : "l.id desc", page.limit() + 1);
-            boolean more = rows.size() > page.limit();
-            List<LeadEntity> items = more ? rows.subList(0, page.limit()) : rows;
-            LeadEntity last = more ? items.get(items.size() - 1) : null;
+            Page<LeadEntity> rows = records.page(em, ctx, where, parameters, mine.isVisible("createdAt"), page);
             PoolMasks masks = new PoolMasks(ctx);
-            return new Page<>(items.stream().map(l -> masks.apply(toDto(l))).toList(), last == null ? null
-                : new KeysetCursor(sort, newest ? String.valueOf(last.getCreatedAt().toEpochMilli()) : "",
-                    last.getId()).encode());
+            return new Page<>(rows.items().stream().map(l -> masks.apply(toDto(l))).toList(), rows.nextCursor());
         });
     }
 
@@ -575,23 +553,12 @@ public class LeadServiceImpl implements LeadService {
 
     /** The lead if the caller may read it; else "not found", whether it exists or not. */
     private LeadEntity find(EntityManager em, CallContext ctx, String id) {
-        return one(em, ctx, id, RecordAccess.READ).orElseThrow(() -> ApiException.notFound("Lead"));
+        return records.readable(em, ctx, id);
     }
 
     /** The lead if the caller may change it; 404 when out of its reach, 403 when it may only read it. */
     private LeadEntity findWritable(EntityManager em, CallContext ctx, String id) {
-        find(em, ctx, id);
-        return one(em, ctx, id, RecordAccess.WRITE).orElseThrow(() -> ApiException.forbidden("record_read_only",
-            "you may read this lead but not change it", "id"));
-    }
-
-    private Optional<LeadEntity> one(EntityManager em, CallContext ctx, String id, RecordAccess kind) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        VisibilityFilter visible = access.visibleFilter(ctx, OBJECT, "l", kind);
-        return visible.bind(em.createQuery("select l from LeadEntity l where l.id = :id and " + visible.jpql(),
-            LeadEntity.class).setParameter("id", id)).getResultList().stream().findFirst();
+        return records.writable(em, ctx, id);
     }
 
     /** A new lead owned by the caller (and its company), assigned to it. */
@@ -618,14 +585,6 @@ public class LeadServiceImpl implements LeadService {
         if (isClosed(LeadStatus.valueOf(lead.getStatus()))) {
             // Not naming the status: the caller's roles may hide it.
             throw ApiException.conflict("lead_closed", "the lead is closed and takes no more changes", "id");
-        }
-    }
-
-    private static java.util.Date cursorTime(KeysetCursor cursor) {
-        try {
-            return new java.util.Date(Long.parseLong(cursor.value()));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid_cursor", "the cursor is not one this list gave", "cursor");
         }
     }
 

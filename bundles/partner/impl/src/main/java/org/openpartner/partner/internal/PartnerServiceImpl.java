@@ -52,6 +52,7 @@ import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.VisibilityFilter;
 import org.openpartner.platform.api.access.VisibleRows;
+import org.openpartner.platform.api.jpa.Constraints;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.osgi.service.component.annotations.Activate;
@@ -787,20 +788,11 @@ public class PartnerServiceImpl implements PartnerService {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (Constraints.violated(e)) {
                 throw ApiException.conflict("duplicate", "a record with the same unique values already exists", null);
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void where(PartnerFilter filter, StringBuilder jpql, Map<String, Object> params) {

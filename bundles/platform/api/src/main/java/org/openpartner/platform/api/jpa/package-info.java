@@ -1,6 +1,6 @@
 /** Small helpers for bundles that keep their own persistence unit on the shared data source. */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.openpartner.platform.api.jpa;
 
 import org.osgi.annotation.bundle.Export;
