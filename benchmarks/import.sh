@@ -15,30 +15,12 @@ cp="$root/benchmarks/target/openpartner-benchmarks.jar:$root/benchmarks/target/l
 # shellcheck source=benchmarks/distribution.sh
 source "$root/benchmarks/distribution.sh"
 trap 'echo "import.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
-json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -1; }
-post() { curl -sf -H 'Content-Type: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$3" "$api$1"; }
-token() { post /auth/login "" "{\"login\":\"$1\",\"password\":\"bench-password\"}" | json token; }
 # raw tenant actor file... : inserts the files in one JVM, one line per file, with the distribution's Derby settings.
 raw() {
   local derby_opts; derby_opts=$(sed -n 's/^\(derby\.[a-zA-Z.]*\) *= *\(.*\)$/-D\1=\2/p' "$home/etc/system.properties")
   # shellcheck disable=SC2086
   java -Xmx1g $derby_opts -Dderby.stream.error.file="$work/derby-raw.log" -cp "$cp" org.openpartner.benchmarks.RawImportBaseline \
     "${jdbc[@]}" "$1" "$2" dealer-personnel share-partner 50 "${@:3}"
-}
-# Waits until the machine is idle (under 15 % of a core for 3 s in a row): start-up, the JIT and the event relay
-# delivering the events behind a previous import or baseline, whose work is partly the database's (PostgreSQL runs
-# in processes of its own), as on a server that has been running for a while.
-wait_idle() {
-  local prev now quiet=0
-  busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-  prev=$(busy)
-  for _ in $(seq 1 300); do
-    sleep 1
-    now=$(busy)
-    if [ $((now - prev)) -lt $(( $(getconf CLK_TCK) * 15 / 100 )) ]; then quiet=$((quiet + 1)); else quiet=0; fi
-    prev=$now
-    [ $quiet -ge 3 ] && return
-  done
 }
 # Uploads a file and waits for its job to finish; prints the job. Polls once a second: the time is taken from the
 # job's finishedAt (same machine, same clock), so the poller's own CPU does not slow the import it measures.
@@ -53,15 +35,6 @@ import_file() {
   done
   echo "$status"
 }
-# A vendor enterprise with Partner enabled; prints "tenantId userId" of its admin.
-vendor() {
-  post /enterprises "$admin" "{\"name\":\"$1\",\"admin\":{\"loginName\":\"$2\",\"name\":\"Bench\",\"password\":\"bench-password\"}}" >/dev/null
-  local t; t=$(token "$2")
-  curl -sf -X POST -H "Authorization: Bearer $t" "$api/partner/enable" >/dev/null
-  local me; me=$(curl -sf -H "Authorization: Bearer $t" "$api/me")
-  echo "$(echo "$me" | json homeEnterpriseId) $(echo "$me" | json userId)"
-}
-
 echo "== Import benchmark on $db: $companies companies x 3 contact rows (1 % bad rows) per file; cold = first file in a JVM, warm = second"
 gen() { java -cp "$cp" org.openpartner.benchmarks.ImportFileGenerator "$work/$1.csv" "$companies" 3 1 "$2" "$3"; }
 gen import-cold ImportCold 0; gen import-warm ImportWarm 1000000
@@ -81,16 +54,6 @@ raw1=$(raw "$raw1_tenant" "$raw1_actor" "$work/raw-1-cold.csv" "$work/raw-1-warm
 start
 bench=$(token import-admin)
 wait_idle
-# CPU seconds used so far by the distribution's JVM and, on PostgreSQL, by the database server's processes.
-cpu_seconds() {
-  local karaf pg=0
-  karaf=$(awk '{print $14 + $15}' "/proc/$(pgrep -f "karaf.home=$home" | head -1)/stat")
-  if [ "$db" = postgresql ]; then
-    pg=$( { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done
-            awk '{print $16 + $17}' "/proc/$(pgrep -u postgres -o postgres)/stat"; } | awk '{s += $1} END {print s}')
-  fi
-  echo "$karaf $pg"
-}
 declare -A import_rate
 for round in cold warm; do
   read -r karaf0 pg0 <<<"$(cpu_seconds)"

@@ -14,14 +14,18 @@ import java.util.Map;
  * Prints, per tenant, how many rows each table the import writes holds for it, so the benchmark shows that the
  * raw baseline wrote the same rows as the import.
  *
- * <pre>java RowCounts jdbcUrl user password label=tenantId...</pre>
+ * <pre>java [-Drows=leads] RowCounts jdbcUrl user password label=tenantId...</pre>
+ * ({@code -Drows=leads}: the rows a lead import writes instead of a partner import's).
  */
 public final class RowCounts {
 
     private static final Map<String, String> COUNTS = new LinkedHashMap<>();
+    private static final Map<String, String> LEAD_COUNTS = new LinkedHashMap<>();
     private static final String EVENT_TYPES = "(EVENT_TYPE LIKE 'partner.c%' OR EVENT_TYPE LIKE 'connection.%')";
 
     static {
+        LEAD_COUNTS.put("leads", "SELECT COUNT(*) FROM OP_LEAD WHERE TENANT_ID = ?");
+        LEAD_COUNTS.put("events", "SELECT COUNT(*) FROM OP_AUDIT WHERE TENANT_ID = ? AND EVENT_TYPE = 'lead.created'");
         COUNTS.put("partners", "SELECT COUNT(*) FROM OP_PARTNER WHERE TENANT_ID = ? AND CONNECTED_ENTERPRISE_ID IS NOT NULL");
         COUNTS.put("contacts", "SELECT COUNT(*) FROM OP_PARTNER_CONTACT WHERE TENANT_ID = ?");
         COUNTS.put("companies", "SELECT COUNT(*) FROM OP_ENTERPRISE WHERE REGISTERED_BY = ?");
@@ -39,15 +43,16 @@ public final class RowCounts {
     }
 
     public static void main(String[] args) throws SQLException {
+        Map<String, String> tables = "leads".equals(System.getProperty("rows")) ? LEAD_COUNTS : COUNTS;
         try (Connection db = args[1].isEmpty() ? DriverManager.getConnection(args[0])
             : DriverManager.getConnection(args[0], args[1], args[2])) {
             StringBuilder header = new StringBuilder(String.format("%-10s", "rows"));
-            COUNTS.keySet().forEach(k -> header.append(String.format(" %11s", k)));
+            tables.keySet().forEach(k -> header.append(String.format(" %11s", k)));
             System.out.println(header);
             for (int i = 3; i < args.length; i++) {
                 String[] labelled = args[i].split("=", 2);
                 List<Long> counts = new ArrayList<>();
-                for (String sql : COUNTS.values()) {
+                for (String sql : tables.values()) {
                     try (PreparedStatement count = db.prepareStatement(sql)) {
                         count.setString(1, labelled[1]);
                         try (ResultSet rs = count.executeQuery()) {

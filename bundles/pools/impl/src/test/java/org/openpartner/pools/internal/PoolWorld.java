@@ -90,8 +90,9 @@ final class PoolWorld implements AutoCloseable {
     PoolWorld(String name, boolean pooled) {
         Map<String, Object> properties = new HashMap<>();
         String given = System.getProperty("pools.url", "");
-        boolean derby = given.isBlank();
-        url = derby ? "jdbc:derby:memory:" + name + System.nanoTime() + ";create=true" : given;
+        // An on-disk Derby database may be given too (the benchmarks use one, as the distribution does).
+        boolean derby = given.isBlank() || given.startsWith("jdbc:derby:");
+        url = given.isBlank() ? "jdbc:derby:memory:" + name + System.nanoTime() + ";create=true" : given;
         String driver = derby ? "org.apache.derby.jdbc.EmbeddedDriver" : "org.postgresql.Driver";
         if (pooled) {
             properties.put("openjpa.ConnectionDriverName", "org.apache.commons.dbcp2.BasicDataSource");
@@ -183,8 +184,9 @@ final class PoolWorld implements AutoCloseable {
             }
         };
         roles = mock(RoleService.class);
-        when(roles.findRole(any(), anyString())).thenAnswer(call -> "dealer".equals(call.getArgument(1))
-            ? Optional.of(new org.openpartner.platform.api.dto.Role("role-1", "dealer", "Dealer",
+        when(roles.findRole(any(), anyString())).thenAnswer(call -> Set.of("dealer", "key-account")
+            .contains(call.<String>getArgument(1)) ? Optional.of(new org.openpartner.platform.api.dto.Role(
+                "role-" + call.getArgument(1), call.getArgument(1), call.getArgument(1),
                 org.openpartner.platform.api.dto.RoleKind.EXTERNAL, false, Set.of())) : Optional.empty());
         restart();
     }
