@@ -44,6 +44,10 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
     static final String PLATFORM_CFG = "etc/org.openpartner.platform.cfg";
     /** The system property in the container naming the test-only add-on bundle (itests/test-widgets). */
     static final String WIDGETS_URL_PROPERTY = "openpartner.itest.widgets";
+    /** The system property in the container naming the distribution archive on disk (for a second node). */
+    static final String DISTRIBUTION_PROPERTY = "openpartner.itest.distribution";
+    /** The system property in the container naming the PostgreSQL database the suite runs on. */
+    static final String PG_URL_PROPERTY = "openpartner.itest.pg.url";
 
     {
         // KarafTestSupport would re-run a failed test silently; a failure here must show.
@@ -83,6 +87,10 @@ public abstract class OpenPartnerTestSupport extends KarafTestSupport {
         options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "180000"));
         options.add(editConfigurationFilePut("etc/system.properties", "openpartner.itest.db",
             System.getProperty("openpartner.itest.db", "derby")));
+        options.add(editConfigurationFilePut("etc/system.properties", PG_URL_PROPERTY,
+            System.getProperty(PG_URL_PROPERTY, "")));
+        options.add(editConfigurationFilePut("etc/system.properties", DISTRIBUTION_PROPERTY,
+            System.getProperty(DISTRIBUTION_PROPERTY, "")));
         // bin/karaf adds these for Java 17; Pax Exam's launcher does not.
         options.add(vmOption("--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED"));
         options.add(vmOption("--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED"));
