@@ -249,4 +249,58 @@ public class PoolIT extends OpenPartnerTestSupport {
         }
         assertEquals(new java.util.TreeSet<>(List.of(userId(http, alpha), userId(http, bravo))), owners);
     }
+
+    @Test
+    public void aDealerDeclinesAHandedOutLeadAndTheRulesRouteItOnward() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String admin = upstream.adminToken();
+        String mobileA = newMobile();
+        String mobileB = newMobile();
+        JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobileA);
+        JsonNode b = connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB);
+        String alpha = dealersOf(http, upstream, a, mobileA).get(0);
+        String bravo = dealersOf(http, upstream, b, mobileB).get(0);
+        Http.Response created = http.post("/pools", admin, Map.of("name", "Routed", "object", "lead",
+            "members", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel"))));
+        assertStatus(201, null, created);
+        String pool = created.json().get("id").asText();
+        assertStatus(200, null, http.put("/pools/" + pool + "/rules", admin, List.of(Map.of("name", "In turn",
+            "strategy", "ROUND_ROBIN", "targets", List.of(
+                Map.of("kind", "COMPANY", "id", a.get("connection").get("companyId").asText()),
+                Map.of("kind", "COMPANY", "id", b.get("connection").get("companyId").asText()))))));
+        String lead = put(http, admin, pool, "Far away buyer", "North", "web");
+
+        // Handed to Alpha, not yet taken on: Alpha declines it with a reason and it goes on to Bravo.
+        JsonNode handed = http.get("/pooled/lead/" + lead, alpha).json();
+        assertEquals(userId(http, alpha), handed.get("holderUserId").asText());
+        assertFalse(handed.toString(), handed.has("acceptedAt"));
+        assertStatus(400, "required", http.post("/pooled/lead/" + lead + "/decline", alpha, Map.of()));
+        // Held by another company, the lead is out of Bravo's sight.
+        assertStatus(404, null, http.post("/pooled/lead/" + lead + "/accept", bravo, null));
+        Http.Response declined = http.post("/pooled/lead/" + lead + "/decline", alpha, Map.of("reason", "too far"));
+        assertStatus(200, null, declined);
+        assertEquals(userId(http, bravo), declined.json().get("holderUserId").asText());
+        assertStatus(404, null, http.get("/leads/" + lead, alpha));
+        assertEquals("ASSIGNED", http.get("/leads/" + lead, bravo).json().get("status").asText());
+
+        // Bravo takes it on; it can no longer be declined, only given back.
+        Http.Response accepted = http.post("/pooled/lead/" + lead + "/accept", bravo, null);
+        assertStatus(200, null, accepted);
+        assertTrue(accepted.toString(), accepted.json().has("acceptedAt"));
+        assertStatus(409, "already_accepted", http.post("/pooled/lead/" + lead + "/decline", bravo,
+            Map.of("reason", "changed my mind")));
+        List<String> log = new ArrayList<>();
+        http.get("/pooled/lead/" + lead + "/history", admin).json().forEach(e -> log.add(e.get("action").asText()
+            + (e.has("reason") ? " (" + e.get("reason").asText() + ")" : "")));
+        assertEquals(List.of("ENTERED", "ASSIGNED (distribution rule 'In turn')", "DECLINED (too far)",
+            "ASSIGNED (distribution rule 'In turn')", "ACCEPTED"), log);
+
+        // Given back, the rules route it again and remember who declined it: Bravo's turn comes again.
+        assertStatus(200, null, http.post("/pooled/lead/" + lead + "/return", bravo, Map.of("reason", "no time")));
+        assertStatus(200, null, http.put("/pooled/lead/" + lead, admin, Map.of("poolId", pool, "reason", "again")));
+        assertEquals(userId(http, bravo), http.get("/pooled/lead/" + lead, admin).json().get("holderUserId").asText());
+        JsonNode why = http.get("/pooled/lead/" + lead + "/explain", admin).json();
+        assertEquals("every active user declined the record", why.get("weighed").get(0).get("skipped").asText());
+    }
 }

@@ -8,6 +8,7 @@ import org.openpartner.platform.api.CallContext;
 import org.openpartner.pools.api.dto.Assignment;
 import org.openpartner.pools.api.dto.BulkAssignment;
 import org.openpartner.pools.api.dto.BulkMove;
+import org.openpartner.pools.api.dto.Decline;
 import org.openpartner.pools.api.dto.Distribution;
 import org.openpartner.pools.api.dto.DistributionRule;
 import org.openpartner.pools.api.dto.Move;
@@ -56,6 +57,20 @@ public interface PoolService {
 
     /** The record's holder gives it back to its pool, with a reason. */
     PooledRecord giveBack(CallContext ctx, String object, String recordId, Reason reason);
+
+    /**
+     * The holder takes on a record a distribution rule or an admin handed to it (a claimed record is accepted by its
+     * claim). 409 {@code not_held} for anyone but the holder, {@code already_accepted} the second time.
+     */
+    PooledRecord accept(CallContext ctx, String object, String recordId);
+
+    /**
+     * The holder turns down a record handed to it and not yet accepted, with a reason; the record waits in its pool
+     * again and the pool's rules route it onward, passing over the holder (or, {@code forCompany}, every user of the
+     * holder's company) for this record from now on. An administrator of the holder's company may decline for the
+     * company. 409 {@code not_held}, {@code already_accepted} (give it back instead).
+     */
+    PooledRecord decline(CallContext ctx, String object, String recordId, Decline decline);
 
     /** An admin of the record's pool (or the upstream's staff) assigns it to a user. */
     PooledRecord assign(CallContext ctx, String object, String recordId, Assignment assignment);

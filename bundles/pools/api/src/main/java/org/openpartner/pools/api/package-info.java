@@ -4,7 +4,7 @@
  * a {@link org.openpartner.pools.api.spi.PoolableObject}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.openpartner.pools.api;
 
 import org.osgi.annotation.bundle.Export;

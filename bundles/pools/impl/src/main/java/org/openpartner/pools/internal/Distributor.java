@@ -69,10 +69,11 @@ final class Distributor {
 
     /**
      * The decision for a record with these field values; {@code refused} are the targets (company or user keys)
-     * whose counters refused the record in an earlier attempt of this unit, passed over now.
+     * whose counters refused the record in an earlier attempt of this unit, passed over now; {@code declined} the
+     * targets that turned the record down, passed over always.
      */
     Decision decide(EntityManager em, PoolEntity pool, Map<String, Integer> levelCaps, List<Rule> rules,
-                    Map<String, String> values, Set<String> refused, Instant now) {
+                    Map<String, String> values, Set<String> refused, Set<String> declined, Instant now) {
         List<Distribution.Unmatched> unmatched = new ArrayList<>();
         for (Rule rule : rules) {
             DistributionRule definition = rule.definition();
@@ -89,7 +90,7 @@ final class Distributor {
             if (locked == null) {
                 throw new RulesChanged();
             }
-            return weigh(em, pool, levelCaps, definition, locked, unmatched, values, refused, now);
+            return weigh(em, pool, levelCaps, definition, locked, unmatched, values, refused, declined, now);
         }
         return waiting(pool, unmatched, null, List.of(), rules.isEmpty() ? "the pool has no distribution rules"
             : "no rule matched: the record waits for members to claim", now);
@@ -114,6 +115,8 @@ final class Distributor {
         Integer cap;
         String territory;
         String skipped;
+        /** A company whose active users all declined the record. */
+        boolean allDeclined;
 
         Slot(PoolMember.Kind kind, String id, int position) {
             this.kind = kind;
@@ -134,7 +137,7 @@ final class Distributor {
     private Decision weigh(EntityManager em, PoolEntity pool, Map<String, Integer> levelCaps, DistributionRule rule,
                            PoolRuleEntity locked,
                            List<Distribution.Unmatched> unmatched, Map<String, String> values, Set<String> refused,
-                           Instant now) {
+                           Set<String> declined, Instant now) {
         String tenantId = pool.getTenantId();
         List<Slot> slots = slots(tenantId, rule.targets());
         Map<String, Long> turns = turns(em, locked.getId());
@@ -143,7 +146,9 @@ final class Distributor {
         for (Slot slot : slots) {
             if (slot.kind == PoolMember.Kind.COMPANY) {
                 slot.companyId = slot.id;
-                slot.users = memberships.activeMembers(tenantId, slot.id);
+                List<String> active = memberships.activeMembers(tenantId, slot.id);
+                slot.users = active.stream().filter(u -> !declined.contains(Counters.heldByUser(u))).toList();
+                slot.allDeclined = !active.isEmpty() && slot.users.isEmpty();
             } else {
                 Optional<CallContext> user = memberships.contextOf(tenantId, slot.id);
                 if (user.isEmpty()) {
@@ -183,7 +188,8 @@ final class Distributor {
                 slot.territory = partnerField(partnerOf.get(slot.companyId), rule.territory().partnerField());
             }
             Integer companyCap = slot.companyId == null ? null : companyCaps.get(slot.companyId);
-            slot.skipped = skipReason(pool, slot, companyCap, inactive, held, refused, wanted, rule.strategy());
+            slot.skipped = skipReason(pool, slot, companyCap, inactive, held, refused, declined, wanted,
+                rule.strategy());
         }
         Comparator<Slot> byTurn = Comparator.<Slot>comparingLong(s -> s.lastTurn).thenComparingInt(s -> s.position);
         Comparator<Slot> order = rule.strategy() == Strategy.CAPACITY
@@ -225,13 +231,20 @@ final class Distributor {
 
     private String skipReason(PoolEntity pool, Slot slot, Integer companyCap, Set<String> inactive,
                               Map<String, Integer> held,
-                              Set<String> refused, String wanted, Strategy strategy) {
+                              Set<String> refused, Set<String> declined, String wanted, Strategy strategy) {
         if (slot.kind == PoolMember.Kind.COMPANY) {
+            if (declined.contains(slot.key())) {
+                return "the company declined the record";
+            }
             if (slot.users.isEmpty()) {
-                return "no active user";
+                return slot.allDeclined ? "every active user declined the record" : "no active user";
             }
         } else if (inactive.contains(slot.id)) {
             return "inactive";
+        } else if (declined.contains(slot.key())) {
+            return "declined the record";
+        } else if (declined.contains(Counters.heldByCompany(slot.companyId))) {
+            return "the user's company declined the record";
         }
         if (strategy == Strategy.TERRITORY && (wanted == null || !wanted.equals(normalized(slot.territory)))) {
             return wanted == null ? "the record has no territory value" : slot.territory == null

@@ -47,6 +47,7 @@ import org.openpartner.pools.api.dto.BulkMove;
 import org.openpartner.pools.api.dto.Distribution;
 import org.openpartner.pools.api.dto.DistributionRule;
 import org.openpartner.pools.api.dto.ClaimRules;
+import org.openpartner.pools.api.dto.Decline;
 import org.openpartner.pools.api.dto.Move;
 import org.openpartner.pools.api.dto.Pool;
 import org.openpartner.pools.api.dto.PoolInput;
@@ -58,6 +59,7 @@ import org.openpartner.pools.api.dto.Reason;
 import org.openpartner.pools.api.dto.RecordOutcome;
 import org.openpartner.pools.api.dto.RecycleRules;
 import org.openpartner.pools.api.spi.PoolableObject;
+import org.openpartner.pools.internal.jpa.PoolDeclineEntity;
 import org.openpartner.pools.internal.jpa.PoolDistributionEntity;
 import org.openpartner.pools.internal.jpa.PoolEntity;
 import org.openpartner.pools.internal.jpa.PoolLogEntity;
@@ -430,7 +432,8 @@ public class PoolServiceImpl implements PoolService {
         }
         PoolEntity pool = em.find(PoolEntity.class, row.getPoolId());
         Instant now = clock.instant();
-        Distributor.Decision decision = distributor.decide(em, pool, levelCaps(pool), rules, values, refused, now);
+        Distributor.Decision decision = distributor.decide(em, pool, levelCaps(pool), rules, values, refused,
+            declined(em, row), now);
         Distributor.Choice choice = decision.choice();
         if (choice != null) {
             List<String> keys = Counters.holding(choice.userId(), choice.companyId());
@@ -520,7 +523,7 @@ public class PoolServiceImpl implements PoolService {
             // Native SQL, one row by key: see Counters.increment for what OpenJPA's bulk update does on Derby.
             javax.persistence.Query update = em.createNativeQuery("UPDATE OP_POOL_RECORD SET STATE = ?1, "
                     + "HOLDER_USER_ID = ?2, HOLDER_COMPANY_ID = " + (ctx.companyId() == null ? "NULL" : "?3")
-                    + ", HELD_SINCE = ?4 WHERE ID = ?5 AND POOL_ID = ?6 "
+                    + ", HELD_SINCE = ?4, ACCEPTED_AT = ?4 WHERE ID = ?5 AND POOL_ID = ?6 "
                     + "AND STATE = ?7" + (cooledDown == null ? ""
                     : " AND (RETURNED_BY IS NULL OR RETURNED_BY <> ?2 OR RETURNED_AT <= ?8)"))
                 .setParameter(1, PoolRecordEntity.HELD).setParameter(2, ctx.userId())
@@ -688,6 +691,105 @@ public class PoolServiceImpl implements PoolService {
     }
 
     @Override
+    public PooledRecord accept(CallContext ctx, String object, String recordId) {
+        PoolableObject poolable = poolable(object);
+        requireReadable(ctx, poolable, recordId);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return inUnit(em -> {
+            PoolRecordEntity row = heldBy(em, ctx, poolable, recordId, ctx.userId());
+            row.setAcceptedAt(now);
+            em.flush();
+            log(em, ctx, row, PoolLogEntry.Action.ACCEPTED, row.getHolderUserId(), row.getHolderCompanyId(), null, now);
+            events.publish(em, recordEvent(ctx, "accepted", row, Map.of("poolId", row.getPoolId())));
+            return toDto(row);
+        });
+    }
+
+    @Override
+    public PooledRecord decline(CallContext ctx, String object, String recordId, Decline decline) {
+        PoolableObject poolable = poolable(object);
+        String why = reason(decline == null ? null : decline.reason(), true);
+        access.access(ctx, poolable.objectName()).require(RETURN);
+        requireReadable(ctx, poolable, recordId);
+        PoolRecordEntity standing = tx.read(em -> poolRecord(em, ctx.tenantId(), poolable.objectName(), recordId))
+            .orElseThrow(() -> ApiException.conflict("not_pooled", "the record is in no pool", "id"));
+        // The holder declines; an administrator of the holder's company may decline for the company.
+        boolean holder = ctx.userId().equals(standing.getHolderUserId());
+        boolean forCompany = decline.byCompany() || !holder;
+        if (!holder && !(ctx.companyId() != null && ctx.companyId().equals(standing.getHolderCompanyId())
+            && memberships.companyAdmins(ctx.tenantId(), ctx.companyId()).contains(ctx.userId()))) {
+            throw ApiException.conflict("not_held", "you do not hold this record", "id");
+        }
+        if (forCompany && standing.getHolderCompanyId() == null) {
+            throw ApiException.badRequest("no_company", "the holder belongs to no downstream company: it declines for "
+                + "itself only", "forCompany");
+        }
+        Instant now = clock.instant();
+        PooledRecord declined = inUnit(em -> {
+            PoolRecordEntity row = heldBy(em, ctx, poolable, recordId, standing.getHolderUserId());
+            String holderUser = row.getHolderUserId();
+            String holderCompany = row.getHolderCompanyId();
+            Counters.apply(em, releasing(em, row.getPoolId(), holderUser, holderCompany));
+            row.setState(PoolRecordEntity.WAITING);
+            row.setHolderUserId(null);
+            row.setHolderCompanyId(null);
+            row.setHeldSince(null);
+            row.setAcceptedAt(null);
+            grantPool(em, ctx, row, now);
+            String key = forCompany ? Counters.heldByCompany(holderCompany) : Counters.heldByUser(holderUser);
+            if (!declined(em, row).contains(key)) {
+                PoolDeclineEntity memory = new PoolDeclineEntity();
+                memory.setId(Ids.newId());
+                memory.setTenantId(row.getTenantId());
+                memory.setObjectName(row.getObjectName());
+                memory.setRecordId(row.getRecordId());
+                memory.setTargetKey(key);
+                memory.setDeclinedBy(ctx.userId());
+                memory.setDeclinedAt(now);
+                em.persist(memory);
+            }
+            em.flush();
+            poolable.place(ctx.tenantId(), recordId, row.getPoolId(), null, null);
+            log(em, ctx, row, PoolLogEntry.Action.DECLINED, holderUser, holderCompany, why, now);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("poolId", row.getPoolId());
+            data.put("reason", why);
+            data.put("forCompany", forCompany);
+            events.publish(em, recordEvent(ctx, "declined", row, data));
+            return toDto(row);
+        });
+        // Routed onward by the pool's rules, which now pass over whoever declined.
+        return distribute(ctx, poolable, declined);
+    }
+
+    /**
+     * The record's row, locked, held by {@code userId} and not yet accepted; 409 otherwise. Accepting and declining
+     * are decided under this lock, so a claim, an assignment or a recycle in between is seen.
+     */
+    private PoolRecordEntity heldBy(EntityManager em, CallContext ctx, PoolableObject poolable, String recordId,
+                                    String userId) {
+        PoolRecordEntity row = poolRecord(em, ctx.tenantId(), poolable.objectName(), recordId)
+            .orElseThrow(() -> ApiException.conflict("not_pooled", "the record is in no pool", "id"));
+        em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(row);
+        if (!PoolRecordEntity.HELD.equals(row.getState()) || userId == null || !userId.equals(row.getHolderUserId())) {
+            throw ApiException.conflict("not_held", "you do not hold this record", "id");
+        }
+        if (row.isAccepted()) {
+            throw ApiException.conflict("already_accepted", "the record was taken on already: give it back instead",
+                "id");
+        }
+        return row;
+    }
+
+    /** The targets ({@code U:} users, {@code C:} companies) that turned the record down. */
+    private static Set<String> declined(EntityManager em, PoolRecordEntity row) {
+        return Set.copyOf(em.createQuery("select d.targetKey from PoolDeclineEntity d where d.tenantId = :t and "
+                + "d.objectName = :o and d.recordId = :r", String.class).setParameter("t", row.getTenantId())
+            .setParameter("o", row.getObjectName()).setParameter("r", row.getRecordId()).getResultList());
+    }
+
+    @Override
     public PooledRecord assign(CallContext ctx, String object, String recordId, Assignment assignment) {
         PoolableObject poolable = poolable(object);
         if (assignment == null || assignment.userId() == null) {
@@ -826,9 +928,11 @@ public class PoolServiceImpl implements PoolService {
                 }
                 revokePoolGrant(em, row);
                 em.remove(row);
-                em.createQuery("delete from PoolDistributionEntity d where d.tenantId = :t and d.objectName = :o "
-                        + "and d.recordId = :r").setParameter("t", ctx.tenantId()).setParameter("o", object)
-                    .setParameter("r", recordId).executeUpdate();
+                for (String entity : List.of("PoolDistributionEntity", "PoolDeclineEntity")) {
+                    em.createQuery("delete from " + entity + " d where d.tenantId = :t and d.objectName = :o "
+                            + "and d.recordId = :r").setParameter("t", ctx.tenantId()).setParameter("o", object)
+                        .setParameter("r", recordId).executeUpdate();
+                }
             });
             return null;
         });
@@ -1776,7 +1880,7 @@ public class PoolServiceImpl implements PoolService {
     static PooledRecord toDto(PoolRecordEntity r) {
         return new PooledRecord(r.getObjectName(), r.getRecordId(), r.getPoolId(), PooledRecord.State.valueOf(
             PoolRecordEntity.CLOSED.equals(r.getState()) ? "CLOSED" : r.getState()), r.getHolderUserId(),
-            r.getHolderCompanyId(), r.getEnteredAt(), r.getHeldSince());
+            r.getHolderCompanyId(), r.getEnteredAt(), r.getHeldSince(), r.isAccepted() ? r.getAcceptedAt() : null);
     }
 
     static PoolLogEntry toDto(PoolLogEntity l) {

@@ -111,7 +111,7 @@ final class PoolWorld implements AutoCloseable {
         tx = new Transactions(emf);
         // A shared PostgreSQL database keeps the last run's rows: start empty.
         tx.inTransaction(em -> {
-            for (String entity : List.of("PoolDistributionEntity", "PoolRuleTurnEntity", "PoolRuleEntity", "PoolLogEntity", "PoolCounterEntity", "PoolRecordEntity", "PoolMemberEntity",
+            for (String entity : List.of("PoolDeclineEntity", "PoolDistributionEntity", "PoolRuleTurnEntity", "PoolRuleEntity", "PoolLogEntity", "PoolCounterEntity", "PoolRecordEntity", "PoolMemberEntity",
                 "PoolEntity", "ShareGrant")) {
                 em.createQuery("delete from " + entity).executeUpdate();
             }

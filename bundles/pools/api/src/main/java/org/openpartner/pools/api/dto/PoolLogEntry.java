@@ -17,6 +17,10 @@ public record PoolLogEntry(String id, Instant at, Action action, String poolId, 
         MOVED,
         CLOSED,
         /** Taken from its holder by the pool's recycle rules. */
-        RECYCLED
+        RECYCLED,
+        /** Its holder took on a record a rule or an admin handed to it. */
+        ACCEPTED,
+        /** Its holder (or the holder's company) turned down a record handed to it; the rules route it onward. */
+        DECLINED
     }
 }

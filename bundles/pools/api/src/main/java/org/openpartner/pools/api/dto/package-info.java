@@ -1,6 +1,6 @@
 /** What the pool engine takes and answers. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.openpartner.pools.api.dto;
 
 import org.osgi.annotation.bundle.Export;

@@ -62,6 +62,14 @@ public class PoolRecordEntity {
     @Column(name = "HELD_SINCE")
     private Date heldSince;
 
+    /**
+     * When the holder took the record on: at its claim, or when it accepted a record handed to it. The holding is
+     * accepted while this is not before {@link #heldSince} (a new holding starts unaccepted with no reset).
+     */
+    @Temporal(TemporalType.TIMESTAMP)
+    @Column(name = "ACCEPTED_AT")
+    private Date acceptedAt;
+
     /** Who gave the record back last, and when: the re-claim cool-down is theirs. */
     @Column(name = "RETURNED_BY", length = 36)
     private String returnedBy;
@@ -101,6 +109,12 @@ public class PoolRecordEntity {
     public void setEnteredAt(Instant enteredAt) { this.enteredAt = enteredAt == null ? null : Date.from(enteredAt); }
     public Instant getHeldSince() { return heldSince == null ? null : heldSince.toInstant(); }
     public void setHeldSince(Instant heldSince) { this.heldSince = heldSince == null ? null : Date.from(heldSince); }
+    public Instant getAcceptedAt() { return acceptedAt == null ? null : acceptedAt.toInstant(); }
+    public void setAcceptedAt(Instant acceptedAt) { this.acceptedAt = acceptedAt == null ? null : Date.from(acceptedAt); }
+    /** Whether the current holder has taken the record on. */
+    public boolean isAccepted() {
+        return HELD.equals(state) && acceptedAt != null && heldSince != null && !acceptedAt.before(heldSince);
+    }
     public String getReturnedBy() { return returnedBy; }
     public void setReturnedBy(String returnedBy) { this.returnedBy = returnedBy; }
     public Instant getReturnedAt() { return returnedAt == null ? null : returnedAt.toInstant(); }

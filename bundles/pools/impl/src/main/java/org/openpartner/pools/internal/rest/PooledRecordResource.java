@@ -17,6 +17,7 @@ import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.spi.RestResource;
 import org.openpartner.pools.api.PoolService;
 import org.openpartner.pools.api.dto.Assignment;
+import org.openpartner.pools.api.dto.Decline;
 import org.openpartner.pools.api.dto.Move;
 import org.openpartner.pools.api.dto.PoolLogEntry;
 import org.openpartner.pools.api.dto.PooledRecord;
@@ -70,6 +71,25 @@ public class PooledRecordResource implements RestResource {
     public PooledRecord giveBack(@Context CallContext caller, @PathParam("object") String object,
                                  @PathParam("id") String id, Reason body) {
         return pools.giveBack(caller, object, id, body);
+    }
+
+    /** The holder takes on a record a rule or an admin handed to it. */
+    @POST
+    @Path("accept")
+    public PooledRecord accept(@Context CallContext caller, @PathParam("object") String object,
+                               @PathParam("id") String id) {
+        return pools.accept(caller, object, id);
+    }
+
+    /**
+     * The holder turns down a record handed to it: {@code {"reason": "...", "forCompany": false}}; the pool's rules
+     * route it onward and pass over the holder (or its company) from now on.
+     */
+    @POST
+    @Path("decline")
+    public PooledRecord decline(@Context CallContext caller, @PathParam("object") String object,
+                                @PathParam("id") String id, Decline body) {
+        return pools.decline(caller, object, id, body);
     }
 
     /** Assigns the record: {@code {"userId": "...", "reason": "..."}}. */
