@@ -16,9 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-
 /**
  * The import benchmark's baseline: the rows a bulk import writes for each valid company of a generated file
  * (partner, its contacts, the downstream enterprise, one external user, membership and external role per contact,
@@ -34,8 +31,6 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 public final class RawImportBaseline {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
-
     private RawImportBaseline() {
     }
 
@@ -142,29 +137,29 @@ public final class RawImportBaseline {
         void add(List<Row> rows) throws SQLException {
             Timestamp now = new Timestamp(System.currentTimeMillis());
             Row first = rows.get(0);
-            String partnerId = id();
-            String companyId = id();
-            String connectionId = id();
+            String partnerId = Batches.newId();
+            String companyId = Batches.newId();
+            String connectionId = Batches.newId();
             String nameKey = first.company().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-            set(partner, partnerId, tenant, first.company(), nameKey, first.type(), first.level(), actor, companyId, now, now);
+            Batches.add(partner, partnerId, tenant, first.company(), nameKey, first.type(), first.level(), actor, companyId, now, now);
             event("partner.created", "Partner", partnerId, "Partner '" + first.company() + "' created",
                 "{\"name\":\"" + first.company() + "\",\"type\":\"" + first.type() + "\",\"level\":\"" + first.level() + "\"}", now);
-            set(enterprise, companyId, first.company(), nameKey, false, tenant, now, now);
+            Batches.add(enterprise, companyId, first.company(), nameKey, false, tenant, now, now);
             for (Row r : rows) {
-                String contactId = id();
-                String userId = id();
-                set(contact, contactId, tenant, partnerId, r.contact(), r.mobile(), r.email(), r.admin(), actor, now, now);
+                String contactId = Batches.newId();
+                String userId = Batches.newId();
+                Batches.add(contact, contactId, tenant, partnerId, r.contact(), r.mobile(), r.email(), r.admin(), actor, now, now);
                 event("partner.contact.created", "PartnerContact", contactId, "Contact '" + r.contact()
                     + "' added to partner '" + r.company() + "'", "{\"partnerId\":\"" + partnerId + "\"}", now);
-                set(user, userId, companyId, "#" + userId, r.mobile(), r.contact(), r.email(), r.admin(), false, false, now, now);
-                set(membership, id(), userId, tenant, companyId, connectionId, now, now);
-                set(userRole, id(), tenant, userId, role, now);
+                Batches.add(user, userId, companyId, "#" + userId, r.mobile(), r.contact(), r.email(), r.admin(), false, false, now, now);
+                Batches.add(membership, Batches.newId(), userId, tenant, companyId, connectionId, now, now);
+                Batches.add(userRole, Batches.newId(), tenant, userId, role, now);
             }
             event("partner.connected", "Partner", partnerId, "Partner '" + first.company() + "' connected",
                 "{\"name\":\"" + first.company() + "\",\"type\":\"" + first.type() + "\",\"level\":\"" + first.level() + "\"}", now);
-            set(connection, connectionId, tenant, partnerId, companyId, role, actor, now, now);
+            Batches.add(connection, connectionId, tenant, partnerId, companyId, role, actor, now, now);
             for (String app : apps) {
-                set(connectionApp, id(), tenant, connectionId, app, now);
+                Batches.add(connectionApp, Batches.newId(), tenant, connectionId, app, now);
             }
             event("connection.created", "Connection", connectionId, "Connected partner '" + first.company() + "'",
                 "{\"partnerId\":\"" + partnerId + "\",\"companyId\":\"" + companyId
@@ -173,9 +168,9 @@ public final class RawImportBaseline {
 
         private void event(String type, String aggregateType, String aggregateId, String summary, String json,
                            Timestamp now) throws SQLException {
-            String eventId = id();
-            set(outbox, eventId, type, tenant, aggregateType, aggregateId, actor, summary, json, now);
-            set(audit, eventId, type, tenant, aggregateType, aggregateId, actor, summary, json, now, now);
+            String eventId = Batches.newId();
+            Batches.add(outbox, eventId, type, tenant, aggregateType, aggregateId, actor, summary, json, now);
+            Batches.add(audit, eventId, type, tenant, aggregateType, aggregateId, actor, summary, json, now, now);
         }
 
         void flush() throws SQLException {
@@ -193,17 +188,6 @@ public final class RawImportBaseline {
             for (PreparedStatement s : statements()) {
                 s.close();
             }
-        }
-
-        private static void set(PreparedStatement statement, Object... values) throws SQLException {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.addBatch();
-        }
-
-        private static String id() {
-            return IDS.generate().toString();
         }
     }
 }

@@ -12,9 +12,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-
 /**
  * The lead import benchmark's baseline: the rows a lead import writes for each row of a generated file (the lead,
  * its lead.created event in the outbox and its audit entry), inserted with plain JDBC batches of {@code batch} rows
@@ -26,8 +23,6 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
  * commit; prints {@code raw files=… rows=… seconds=… rowsPerSecond=…}.
  */
 public final class RawLeadImportBaseline {
-
-    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private RawLeadImportBaseline() {
     }
@@ -75,12 +70,12 @@ public final class RawLeadImportBaseline {
             int rows = 0;
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",", -1);
-                String leadId = id();
-                set(lead, leadId, tenant, actor, company, f[0], f[1], f[2], f[3], f[4], f[5], f[6], actor, now, now);
-                String eventId = id();
+                String leadId = Batches.newId();
+                Batches.add(lead, leadId, tenant, actor, company, f[0], f[1], f[2], f[3], f[4], f[5], f[6], actor, now, now);
+                String eventId = Batches.newId();
                 String summary = "created: lead " + leadId;
-                set(outbox, eventId, tenant, leadId, actor, summary, data, now);
-                set(audit, eventId, tenant, leadId, actor, summary, data, now, now);
+                Batches.add(outbox, eventId, tenant, leadId, actor, summary, data, now);
+                Batches.add(audit, eventId, tenant, leadId, actor, summary, data, now, now);
                 if (++rows % batch == 0) {
                     for (PreparedStatement s : List.of(lead, outbox, audit)) {
                         s.executeBatch();
@@ -92,16 +87,5 @@ public final class RawLeadImportBaseline {
             }
             return rows;
         }
-    }
-
-    private static void set(PreparedStatement statement, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            statement.setObject(i + 1, values[i]);
-        }
-        statement.addBatch();
-    }
-
-    private static String id() {
-        return IDS.generate().toString();
     }
 }

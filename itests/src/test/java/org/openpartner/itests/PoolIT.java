@@ -126,17 +126,27 @@ public class PoolIT extends OpenPartnerTestSupport {
         return id;
     }
 
+    /** A connected company with one dealer: its connection answer and the dealer's token. */
+    record Dealer(JsonNode connected, String token) {
+    }
+
+    private Dealer oneDealerCompany(Http http, Tenant upstream, String name) {
+        String mobile = newMobile();
+        JsonNode connected = connectNew(http, upstream, name + " " + upstream.suffix(), mobile);
+        return new Dealer(connected, dealersOf(http, upstream, connected, mobile).get(0));
+    }
+
     @Test
     public void theUpstreamsRulesHandIncomingLeadsOutAndSayWhy() {
         Http http = api();
         Tenant upstream = newChannel(http);
         String admin = upstream.adminToken();
-        String mobileA = newMobile();
-        String mobileB = newMobile();
-        JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobileA);
-        JsonNode b = connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB);
-        String alpha = dealersOf(http, upstream, a, mobileA).get(0);
-        String bravo = dealersOf(http, upstream, b, mobileB).get(0);
+        Dealer alphaCompany = oneDealerCompany(http, upstream, "Alpha");
+        Dealer bravoCompany = oneDealerCompany(http, upstream, "Bravo");
+        JsonNode a = alphaCompany.connected();
+        JsonNode b = bravoCompany.connected();
+        String alpha = alphaCompany.token();
+        String bravo = bravoCompany.token();
         String companyA = a.get("connection").get("companyId").asText();
         String companyB = b.get("connection").get("companyId").asText();
         // Bravo covers the East.
@@ -255,12 +265,12 @@ public class PoolIT extends OpenPartnerTestSupport {
         Http http = api();
         Tenant upstream = newChannel(http);
         String admin = upstream.adminToken();
-        String mobileA = newMobile();
-        String mobileB = newMobile();
-        JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobileA);
-        JsonNode b = connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB);
-        String alpha = dealersOf(http, upstream, a, mobileA).get(0);
-        String bravo = dealersOf(http, upstream, b, mobileB).get(0);
+        Dealer alphaCompany = oneDealerCompany(http, upstream, "Alpha");
+        Dealer bravoCompany = oneDealerCompany(http, upstream, "Bravo");
+        JsonNode a = alphaCompany.connected();
+        JsonNode b = bravoCompany.connected();
+        String alpha = alphaCompany.token();
+        String bravo = bravoCompany.token();
         Http.Response created = http.post("/pools", admin, Map.of("name", "Routed", "object", "lead",
             "members", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel"))));
         assertStatus(201, null, created);
