@@ -230,6 +230,13 @@ public class PoolServiceImpl implements PoolService {
                 throw ApiException.conflict("pool_not_empty", "the pool still has records: move them to another pool "
                     + "first", "id");
             }
+            List<String> recyclingHere = em.createQuery("select p.name from PoolEntity p where p.tenantId = :t and "
+                    + "p.recycleToPoolId = :p order by p.name", String.class).setParameter("t", pool.getTenantId())
+                .setParameter("p", pool.getId()).getResultList();
+            if (!recyclingHere.isEmpty()) {
+                throw ApiException.conflict("pool_in_use", "pools recycle their records into this pool: "
+                    + String.join(", ", recyclingHere) + "; change their recycle rules first", "id");
+            }
             em.createQuery("delete from PoolMemberEntity m where m.poolId = :p").setParameter("p", pool.getId())
                 .executeUpdate();
             em.createQuery("delete from PoolCounterEntity c where c.poolId = :p").setParameter("p", pool.getId())
@@ -562,7 +569,10 @@ public class PoolServiceImpl implements PoolService {
     private record Standing(PoolRecordEntity row, PoolEntity pool, List<PoolMemberEntity> principals) {
     }
 
-    /** Counter rows known to exist ({@code pool|key}): rows are never deleted while their pool exists. */
+    /**
+     * Counter rows known to exist ({@code pool|key}): rows are deleted only with their pool, or as daily counters of
+     * days no claim counts on any more ({@link #purgePastDailyCounters}).
+     */
     private final Set<String> knownCounters = java.util.concurrent.ConcurrentHashMap.newKeySet();
     static final int KNOWN_COUNTERS = 100_000;
 
@@ -947,6 +957,26 @@ public class PoolServiceImpl implements PoolService {
     public List<PooledRecord> recycleNow(CallContext ctx) {
         requireStaff(ctx);
         return recycleTenant(ctx.tenantId());
+    }
+
+    /** When this node last removed past days' claim counters (the sweep does it once an hour). */
+    private volatile Instant lastCounterPurge = Instant.EPOCH;
+
+    /**
+     * Removes the daily claim counters of days before yesterday (UTC), which no claim reads again: a claim counts on
+     * the key of its own day. Yesterday's stay, so that a node whose clock lags does not find its counter gone. Once
+     * an hour per node; two nodes deleting the same rows at once both succeed. Counters removed.
+     */
+    int purgePastDailyCounters() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastCounterPurge.plus(Duration.ofHours(1)))) {
+            return 0;
+        }
+        lastCounterPurge = now;
+        String yesterday = now.atOffset(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        // The key ends with its ISO date ("D:<user>:2026-11-24"), which compares as text.
+        return tx.inTransaction(em -> em.createNativeQuery("DELETE FROM OP_POOL_COUNTER WHERE COUNTER_KEY LIKE 'D:%' "
+            + "AND SUBSTR(COUNTER_KEY, LENGTH(COUNTER_KEY) - 9) < ?1").setParameter(1, yesterday).executeUpdate());
     }
 
     /** The scheduled sweep: every tenant with recycle rules. Records recycled. */

@@ -45,6 +45,10 @@ public class RecycleSchedule {
             if (recycled > 0) {
                 LOG.info("Recycled {} held records their pools' rules said were due", recycled);
             }
+            int purged = pools.purgePastDailyCounters();
+            if (purged > 0) {
+                LOG.info("Removed {} daily claim counters of past days", purged);
+            }
         } catch (RuntimeException failed) {
             // The next sweep tries again; a failure must not end the schedule.
             LOG.warn("Recycle sweep failed", failed);

@@ -2,6 +2,7 @@ package org.openpartner.pools.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.time.Duration;
@@ -102,6 +103,35 @@ public class PoolRecycleTest {
         assertEquals(List.of("kept"), recycled());
         assertEquals("not closed within 10 days", world.engine.history(PoolWorld.STAFF, PoolWorld.OBJECT, "kept")
             .get(2).reason());
+    }
+
+    @Test
+    public void aPoolOthersRecycleIntoIsNotDeletedAndPastDailyCountersGo() {
+        Pool second = pool("Second chance", null, ClaimRules.NONE);
+        Pool hot = pool("Hot", new RecycleRules(3, null, second.id()), new ClaimRules(5, null, null, false, null));
+        try {
+            world.engine.delete(PoolWorld.STAFF, second.id());
+            fail("deleted a recycle target");
+        } catch (ApiException refused) {
+            assertEquals("pool_in_use", refused.code());
+            assertTrue(refused.getMessage(), refused.getMessage().contains("Hot"));
+        }
+
+        // Day 1: two claims count on the day's counter; day 4: that counter is gone, today's claims count anew.
+        putAndClaim(hot, "d1", "d2");
+        String dayOne = Counters.daily("alice", world.clock.instant());
+        assertEquals(2, (int) world.tx.read(em -> Counters.value(em, hot.id(), dayOne)));
+        assertEquals("the first sweep of a node keeps today's counters", 0, world.engine.purgePastDailyCounters());
+        world.clock.advance(Duration.ofDays(1).plusHours(1));
+        assertEquals("yesterday's stays", 0, world.engine.purgePastDailyCounters());
+        world.clock.advance(Duration.ofDays(2));
+        assertEquals(1, world.engine.purgePastDailyCounters());
+        assertEquals("once an hour", 0, world.engine.purgePastDailyCounters());
+        assertEquals(0L, (long) world.tx.read(em -> em.createQuery("select count(c) from PoolCounterEntity c where "
+            + "c.counterKey = :k", Long.class).setParameter("k", dayOne).getSingleResult()));
+        putAndClaim(hot, "d3");
+        assertEquals(1, (int) world.tx.read(em -> Counters.value(em, hot.id(),
+            Counters.daily("alice", world.clock.instant()))));
     }
 
     @Test
