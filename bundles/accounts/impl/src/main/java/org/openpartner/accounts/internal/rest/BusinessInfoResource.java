@@ -1,9 +1,7 @@
 package org.openpartner.accounts.internal.rest;
 
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
@@ -20,6 +18,7 @@ import org.openpartner.accounts.api.BusinessInfoService;
 import org.openpartner.accounts.api.dto.BusinessInfo;
 import org.openpartner.accounts.api.dto.BusinessInfoImport;
 import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.spi.ImportRejected;
 import org.openpartner.platform.api.spi.OwnBodyLimit;
 import org.openpartner.platform.api.spi.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -63,15 +62,7 @@ public class BusinessInfoResource implements RestResource {
             return Response.status(Response.Status.CREATED).entity(result).build();
         }
         BusinessInfoImport.RejectedRow first = result.rejected().get(0);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", "import_rejected");
-        error.put("message", result.rejected().size() + " row" + (result.rejected().size() == 1 ? " is" : "s are")
-            + " wrong; nothing was imported");
-        error.put("line", first.line());
-        if (first.field() != null) {
-            error.put("field", first.field());
-        }
-        error.put("rejected", result.rejected());
-        return Response.status(422).type(MediaType.APPLICATION_JSON).entity(error).build();
+        return Response.status(ImportRejected.STATUS).type(MediaType.APPLICATION_JSON)
+            .entity(ImportRejected.body(result.rejected(), first.line(), first.field())).build();
     }
 }

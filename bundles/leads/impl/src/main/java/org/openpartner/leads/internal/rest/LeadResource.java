@@ -3,8 +3,6 @@ package org.openpartner.leads.internal.rest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +36,7 @@ import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
+import org.openpartner.platform.api.spi.ImportRejected;
 import org.openpartner.platform.api.spi.OwnBodyLimit;
 import org.openpartner.platform.api.spi.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -90,16 +89,8 @@ public class LeadResource implements RestResource {
             return Response.status(Response.Status.CREATED).entity(result).build();
         }
         LeadImport.RejectedRow first = result.rejected().get(0);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", "import_rejected");
-        error.put("message", result.rejected().size() + " row" + (result.rejected().size() == 1 ? " is" : "s are")
-            + " wrong; nothing was imported");
-        error.put("line", first.line());
-        if (first.field() != null) {
-            error.put("field", first.field());
-        }
-        error.put("rejected", result.rejected());
-        return Response.status(422).type(MediaType.APPLICATION_JSON).entity(error).build();
+        return Response.status(ImportRejected.STATUS).type(MediaType.APPLICATION_JSON)
+            .entity(ImportRejected.body(result.rejected(), first.line(), first.field())).build();
     }
 
     /** The leads the caller may read and export, as CSV with the columns it may see. */
