@@ -147,7 +147,8 @@ OpenPartner is running.
                 and, for "Website leads" (handed to Tailspin and Litware in turn by GET/PUT $api/pools/<id>/rules),
                 why each went where it did: GET $api/pooled/lead/<id>/explain; Tailspin's and Litware's dealers
                 take a handed-out lead on with POST $api/pooled/lead/<id>/accept or turn it down with
-                POST $api/pooled/lead/<id>/decline {"reason":…}, and the rule hands it to the other
+                POST $api/pooled/lead/<id>/decline {"reason":…}: the rule hands it on, never back to who declined
+                ("forCompany":true: never back to the company)
   Accounts:     GET $api/accounts (Northwind's and Contoso's dealers share Globex and Initech: their partner team),
                 GET $api/business-info?name=Umb (look a customer up), POST $api/accounts {"name":…,"registrationId":…};
                 "Key accounts" is an account pool: GET $api/accounts?pool=<id>, POST $api/pooled/account/<id>/claim
