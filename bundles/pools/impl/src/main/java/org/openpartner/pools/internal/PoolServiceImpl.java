@@ -1816,6 +1816,15 @@ public class PoolServiceImpl implements PoolService {
             }
             return null;
         }
+        // The days themselves first: the reminders are counted back from them.
+        positive(given.noFollowUpDays(), "recycle.noFollowUpDays");
+        positive(given.notClosedDays(), "recycle.notClosedDays");
+        for (Integer days : java.util.Arrays.asList(given.noFollowUpDays(), given.notClosedDays())) {
+            if (days != null && days > MAX_RECYCLE_DAYS) {
+                throw ApiException.badRequest("invalid_number", "recycle rules count at most " + MAX_RECYCLE_DAYS
+                    + " days", days.equals(given.noFollowUpDays()) ? "recycle.noFollowUpDays" : "recycle.notClosedDays");
+            }
+        }
         positive(given.remindDaysBefore(), "recycle.remindDaysBefore");
         positive(given.notifyAdminDaysBefore(), "recycle.notifyAdminDaysBefore");
         int shortest = Math.min(given.noFollowUpDays() == null ? Integer.MAX_VALUE : given.noFollowUpDays(),
@@ -1831,14 +1840,6 @@ public class PoolServiceImpl implements PoolService {
             && given.notifyAdminDaysBefore() >= given.remindDaysBefore()) {
             throw ApiException.badRequest("invalid_number", "recycle.notifyAdminDaysBefore must be fewer days than "
                 + "remindDaysBefore: the holder is reminded first", "recycle.notifyAdminDaysBefore");
-        }
-        positive(given.noFollowUpDays(), "recycle.noFollowUpDays");
-        positive(given.notClosedDays(), "recycle.notClosedDays");
-        for (Integer days : java.util.Arrays.asList(given.noFollowUpDays(), given.notClosedDays())) {
-            if (days != null && days > MAX_RECYCLE_DAYS) {
-                throw ApiException.badRequest("invalid_number", "recycle rules count at most " + MAX_RECYCLE_DAYS
-                    + " days", days.equals(given.noFollowUpDays()) ? "recycle.noFollowUpDays" : "recycle.notClosedDays");
-            }
         }
         return given;
     }

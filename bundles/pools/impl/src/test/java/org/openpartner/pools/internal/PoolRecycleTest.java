@@ -224,6 +224,8 @@ public class PoolRecycleTest {
             {new RecycleRules(3, 10, null, 3, null), "recycle.remindDaysBefore", "invalid_number"},
             {new RecycleRules(5, null, null, 2, 2), "recycle.notifyAdminDaysBefore", "invalid_number"},
             {new RecycleRules(5, null, null, null, 0), "recycle.notifyAdminDaysBefore", "invalid_number"},
+            // Wrong days and a wrong reminder: the days are named first.
+            {new RecycleRules(0, null, null, 0, null), "recycle.noFollowUpDays", "invalid_number"},
         };
         for (Object[] row : table) {
             try {
