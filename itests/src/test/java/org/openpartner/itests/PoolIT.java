@@ -126,14 +126,17 @@ public class PoolIT extends OpenPartnerTestSupport {
         return id;
     }
 
-    /** A connected company with one dealer: its connection answer and the dealer's token. */
-    record Dealer(JsonNode connected, String token) {
+    /** Alpha and Bravo, two connected companies with one dealer each: their connection answers and tokens. */
+    record TwoDealers(JsonNode a, JsonNode b, String alpha, String bravo) {
     }
 
-    private Dealer oneDealerCompany(Http http, Tenant upstream, String name) {
-        String mobile = newMobile();
-        JsonNode connected = connectNew(http, upstream, name + " " + upstream.suffix(), mobile);
-        return new Dealer(connected, dealersOf(http, upstream, connected, mobile).get(0));
+    private TwoDealers twoDealers(Http http, Tenant upstream) {
+        String mobileA = newMobile();
+        String mobileB = newMobile();
+        JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobileA);
+        JsonNode b = connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB);
+        return new TwoDealers(a, b, dealersOf(http, upstream, a, mobileA).get(0),
+            dealersOf(http, upstream, b, mobileB).get(0));
     }
 
     @Test
@@ -141,12 +144,11 @@ public class PoolIT extends OpenPartnerTestSupport {
         Http http = api();
         Tenant upstream = newChannel(http);
         String admin = upstream.adminToken();
-        Dealer alphaCompany = oneDealerCompany(http, upstream, "Alpha");
-        Dealer bravoCompany = oneDealerCompany(http, upstream, "Bravo");
-        JsonNode a = alphaCompany.connected();
-        JsonNode b = bravoCompany.connected();
-        String alpha = alphaCompany.token();
-        String bravo = bravoCompany.token();
+        TwoDealers dealers = twoDealers(http, upstream);
+        JsonNode a = dealers.a();
+        JsonNode b = dealers.b();
+        String alpha = dealers.alpha();
+        String bravo = dealers.bravo();
         String companyA = a.get("connection").get("companyId").asText();
         String companyB = b.get("connection").get("companyId").asText();
         // Bravo covers the East.
@@ -265,12 +267,11 @@ public class PoolIT extends OpenPartnerTestSupport {
         Http http = api();
         Tenant upstream = newChannel(http);
         String admin = upstream.adminToken();
-        Dealer alphaCompany = oneDealerCompany(http, upstream, "Alpha");
-        Dealer bravoCompany = oneDealerCompany(http, upstream, "Bravo");
-        JsonNode a = alphaCompany.connected();
-        JsonNode b = bravoCompany.connected();
-        String alpha = alphaCompany.token();
-        String bravo = bravoCompany.token();
+        TwoDealers dealers = twoDealers(http, upstream);
+        JsonNode a = dealers.a();
+        JsonNode b = dealers.b();
+        String alpha = dealers.alpha();
+        String bravo = dealers.bravo();
         Http.Response created = http.post("/pools", admin, Map.of("name", "Routed", "object", "lead",
             "members", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel"))));
         assertStatus(201, null, created);

@@ -1,17 +1,15 @@
 package org.openpartner.accounts.internal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Query;
 
 import org.openpartner.accounts.api.AccountService;
 import org.openpartner.accounts.internal.jpa.AccountEntity;
 import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.pools.api.spi.Placement;
 import org.openpartner.pools.api.spi.PoolableObject;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,21 +66,7 @@ public class AccountPoolable implements PoolableObject {
 
     @Override
     public void place(String tenantId, String recordId, String poolId, String userId, String companyId) {
-        // One row by key, in the pool engine's unit of work; the version moves so that an edit begun before fails.
-        // A null goes into the statement as NULL: Derby takes no untyped null parameter.
-        tx.inTransaction(em -> {
-            Query query = em.createNativeQuery("UPDATE OP_ACCOUNT SET OWNER_USER_ID = "
-                + (userId == null ? "NULL" : "?1") + ", OWNER_COMPANY_ID = " + (companyId == null ? "NULL" : "?2")
-                + ", POOL_ID = ?3, UPDATED_AT = ?4, VERSION = VERSION + 1 WHERE ID = ?5 AND TENANT_ID = ?6")
-                .setParameter(3, poolId).setParameter(4, Timestamp.from(Instant.now()))
-                .setParameter(5, recordId).setParameter(6, tenantId);
-            if (userId != null) {
-                query.setParameter(1, userId);
-            }
-            if (companyId != null) {
-                query.setParameter(2, companyId);
-            }
-            return query.executeUpdate();
-        });
+        tx.inTransaction(em -> Placement.update(em, "OP_ACCOUNT", tenantId, recordId, poolId, userId, companyId,
+            Map.of()));
     }
 }

@@ -1,6 +1,5 @@
 package org.openpartner.leads.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -15,6 +14,7 @@ import org.openpartner.leads.api.LeadService;
 import org.openpartner.leads.api.dto.LeadStatus;
 import org.openpartner.leads.internal.jpa.LeadEntity;
 import org.openpartner.platform.api.jpa.Transactions;
+import org.openpartner.pools.api.spi.Placement;
 import org.openpartner.pools.api.spi.PoolableObject;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -89,22 +89,7 @@ public class LeadPoolable implements PoolableObject {
 
     @Override
     public void place(String tenantId, String recordId, String poolId, String userId, String companyId) {
-        // One row by key, in the pool engine's unit of work; the version moves so that an edit begun before fails.
-        // A null goes into the statement as NULL: Derby takes no untyped null parameter.
-        tx.inTransaction(em -> {
-            javax.persistence.Query query = em.createNativeQuery("UPDATE OP_LEAD SET OWNER_USER_ID = "
-                + (userId == null ? "NULL" : "?1") + ", OWNER_COMPANY_ID = " + (companyId == null ? "NULL" : "?2")
-                + ", POOL_ID = ?3, STATUS = ?4, UPDATED_AT = ?5, VERSION = VERSION + 1 WHERE ID = ?6 AND TENANT_ID = ?7")
-                .setParameter(3, poolId)
-                .setParameter(4, (userId == null ? LeadStatus.UNASSIGNED : LeadStatus.ASSIGNED).name())
-                .setParameter(5, Timestamp.from(Instant.now())).setParameter(6, recordId).setParameter(7, tenantId);
-            if (userId != null) {
-                query.setParameter(1, userId);
-            }
-            if (companyId != null) {
-                query.setParameter(2, companyId);
-            }
-            return query.executeUpdate();
-        });
+        tx.inTransaction(em -> Placement.update(em, "OP_LEAD", tenantId, recordId, poolId, userId, companyId,
+            Map.of("STATUS", (userId == null ? LeadStatus.UNASSIGNED : LeadStatus.ASSIGNED).name())));
     }
 }
