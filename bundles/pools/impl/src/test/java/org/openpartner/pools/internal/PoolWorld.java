@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +71,13 @@ final class PoolWorld implements AutoCloseable {
     final Set<String> inactive = ConcurrentHashMap.newKeySet();
     /** The partner record of each downstream company. */
     final Map<String, Partner> partners = new ConcurrentHashMap<>();
+    /**
+     * The platform's answers are stubs that remember no calls: nothing verifies them, and a recording mock keeps every
+     * call of a benchmark's thousands of claims in one synchronized list, a cost the engine does not have in the
+     * distribution.
+     */
+    private static final org.mockito.MockSettings STUBS = withSettings().stubOnly();
+
     private final AccessControl access;
     private final MembershipService memberships;
     private final RoleService roles;
@@ -119,7 +127,7 @@ final class PoolWorld implements AutoCloseable {
             }
             return null;
         });
-        access = mock(AccessControl.class);
+        access = mock(AccessControl.class, STUBS);
         ObjectDefinition definition = new ObjectDefinition(OBJECT, "Thing", List.of(
             FieldDefinition.system("id", "Id", FieldType.TEXT), FieldDefinition.of("name", "Name", FieldType.TEXT, true),
             FieldDefinition.of("phone", "Phone", FieldType.PHONE, false),
@@ -130,7 +138,7 @@ final class PoolWorld implements AutoCloseable {
         when(access.access(any(), anyString())).thenReturn(ObjectAccess.unrestricted(definition));
         when(access.reaches(any(), anyString(), anyString(), any())).thenReturn(true);
         when(access.object(OBJECT)).thenReturn(Optional.of(definition));
-        memberships = mock(MembershipService.class);
+        memberships = mock(MembershipService.class, STUBS);
         when(memberships.isDownstreamCompany(anyString(), anyString())).thenReturn(true);
         when(memberships.companyAdmins(anyString(), anyString())).thenAnswer(call -> companyAdmins.getOrDefault(
             call.getArgument(1), List.of()));
@@ -142,7 +150,7 @@ final class PoolWorld implements AutoCloseable {
         when(memberships.roleHolders(anyString(), anyString())).thenAnswer(call -> users.values().stream()
             .filter(u -> u.roles().contains(call.<String>getArgument(1)) && !inactive.contains(u.userId()))
             .map(CallContext::userId).sorted().toList());
-        partnerService = mock(PartnerService.class);
+        partnerService = mock(PartnerService.class, STUBS);
         when(partnerService.findByCompanies(any(), any())).thenAnswer(call -> call.<java.util.Collection<String>>getArgument(1)
             .stream().map(partners::get).filter(java.util.Objects::nonNull).toList());
         objects = new PoolObjects();
@@ -185,7 +193,7 @@ final class PoolWorld implements AutoCloseable {
                 return false;
             }
         };
-        roles = mock(RoleService.class);
+        roles = mock(RoleService.class, STUBS);
         when(roles.findRole(any(), anyString())).thenAnswer(call -> Set.of("dealer", "key-account")
             .contains(call.<String>getArgument(1)) ? Optional.of(new org.openpartner.platform.api.dto.Role(
                 "role-" + call.getArgument(1), call.getArgument(1), call.getArgument(1),
@@ -195,7 +203,7 @@ final class PoolWorld implements AutoCloseable {
 
     /** A new engine on the same database, as after a restart of the node (or another node). */
     PoolServiceImpl restart() {
-        engine = new PoolServiceImpl(emf, access, objects, memberships, roles, mock(EventPublisher.class), unitOfWork,
+        engine = new PoolServiceImpl(emf, access, objects, memberships, roles, mock(EventPublisher.class, STUBS), unitOfWork,
             partnerService, new RecordingNotices(), clock);
         return engine;
     }
