@@ -9,7 +9,8 @@
 #     with all downstream companies, a key-account role's records shared with the dealer role, one company's
 #     records shared read-write with another company;
 #   - authenticated GET /test-widgets?limit=50 as a user under each scope (and a distributor at the top of a tree,
-#     whose reach is its tree's records through the hierarchy) beside GET /health, alternating rounds, same run;
+#     whose reach is its tree's records through the hierarchy), and as channel staff (the whole tenant, no reach to
+#     compute), beside GET /health, alternating rounds, same run;
 #   - the time to re-parent a partner with R x 111 records below it, until the new parent's user reads them.
 # Usage: bash benchmarks/access.sh [derby|postgresql] [companies=10000] [records-per-company=100]
 #        [contacts-per-company=10] [workers=4] [seconds-per-round=10] [rounds=3] [fanout=10]
@@ -19,6 +20,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 db="${1:-derby}"; companies="${2:-10000}"; per_company="${3:-100}"; contacts="${4:-10}"
 workers="${5:-4}"; seconds="${6:-10}"; rounds="${7:-3}"; fanout="${8:-10}"
 port=18183
+tree=$((1 + fanout + fanout * fanout))
+if [ $((companies / tree)) -lt 11 ]; then
+  echo "access.sh: $companies companies make $((companies / tree)) trees of $tree partners; the sharing rules and the" \
+    "re-parenting use trees 0 to 10: give at least $((11 * tree)) companies (or a smaller fanout)" >&2
+  exit 2
+fi
 work="$root/benchmarks/target/access-$db"
 pg_database=openpartner_access
 cp="$root/benchmarks/target/openpartner-benchmarks.jar:$root/benchmarks/target/lib/*"
@@ -92,7 +99,9 @@ call POST /access/sharing-rules "$bench" '{"object":"test-widget","sourceKind":"
 call POST /access/sharing-rules "$bench" "{\"object\":\"test-widget\",\"sourceKind\":\"COMPANY\",\"source\":\"$(awk -F'\t' '$3 == 10 && $4 == 3 {print $2; exit}' "$work/partners.tsv")\",\"targetKind\":\"COMPANY\",\"target\":\"$(field private-leaf 4)\",\"access\":\"WRITE\"}" >/dev/null
 while read -r user; do call PUT "/access/users/$user/roles/key-account" "$bench" >/dev/null; done < "$work/users.tsv.key-account"
 
-args=()
+# Channel staff reach the whole tenant: their list is one walk of the list's index, no reach to compute. Beside
+# /health it shows what the REST path itself (token, permissions, the page's rows, JSON) costs for 50 records.
+args=(--as "channel-staff=access-admin:bench-password:$tenant" '/test-widgets?limit=50')
 while IFS=$'\t' read -r label mobile _ _ _; do
   [ "$label" = reparent-observer ] && continue
   args+=(--as "$label=$mobile:bench-password:$tenant" '/test-widgets?limit=50')
