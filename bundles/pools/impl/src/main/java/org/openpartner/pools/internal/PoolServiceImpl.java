@@ -336,10 +336,7 @@ public class PoolServiceImpl implements PoolService {
                 }
                 revokePoolGrant(em, row);
                 row.setPoolId(target.getId());
-                row.setState(PoolRecordEntity.WAITING);
-                row.setHolderUserId(null);
-                row.setHolderCompanyId(null);
-                row.setHeldSince(null);
+                row.release();
                 row.setEnteredAt(now);
                 action = PoolLogEntry.Action.MOVED;
             }
@@ -740,11 +737,7 @@ public class PoolServiceImpl implements PoolService {
             String holderUser = row.getHolderUserId();
             String holderCompany = row.getHolderCompanyId();
             Counters.apply(em, releasing(em, row.getPoolId(), holderUser, holderCompany));
-            row.setState(PoolRecordEntity.WAITING);
-            row.setHolderUserId(null);
-            row.setHolderCompanyId(null);
-            row.setHeldSince(null);
-            row.setAcceptedAt(null);
+            row.release();
             grantPool(em, ctx, row, now);
             String key = forCompany ? Counters.heldByCompany(holderCompany) : Counters.heldByUser(holderUser);
             if (!declined(em, row).contains(key)) {

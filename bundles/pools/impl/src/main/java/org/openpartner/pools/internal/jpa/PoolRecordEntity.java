@@ -115,6 +115,14 @@ public class PoolRecordEntity {
     public boolean isAccepted() {
         return HELD.equals(state) && acceptedAt != null && heldSince != null && !acceptedAt.before(heldSince);
     }
+    /** Waiting in its pool again: no holder, no holding time, nothing taken on. */
+    public void release() {
+        setState(WAITING);
+        setHolderUserId(null);
+        setHolderCompanyId(null);
+        setHeldSince(null);
+        setAcceptedAt(null);
+    }
     public String getReturnedBy() { return returnedBy; }
     public void setReturnedBy(String returnedBy) { this.returnedBy = returnedBy; }
     public Instant getReturnedAt() { return returnedAt == null ? null : returnedAt.toInstant(); }
