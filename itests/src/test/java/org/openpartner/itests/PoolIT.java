@@ -126,8 +126,8 @@ public class PoolIT extends OpenPartnerTestSupport {
         return id;
     }
 
-    /** Alpha and Bravo, two connected companies with one dealer each: their connection answers and tokens. */
-    record TwoDealers(JsonNode a, JsonNode b, String alpha, String bravo) {
+    /** Alpha and Bravo, two connected companies with one dealer each: their company ids, Bravo's partner, tokens. */
+    record TwoDealers(String companyA, String companyB, String partnerB, String alpha, String bravo) {
     }
 
     private TwoDealers twoDealers(Http http, Tenant upstream) {
@@ -135,8 +135,9 @@ public class PoolIT extends OpenPartnerTestSupport {
         String mobileB = newMobile();
         JsonNode a = connectNew(http, upstream, "Alpha " + upstream.suffix(), mobileA);
         JsonNode b = connectNew(http, upstream, "Bravo " + upstream.suffix(), mobileB);
-        return new TwoDealers(a, b, dealersOf(http, upstream, a, mobileA).get(0),
-            dealersOf(http, upstream, b, mobileB).get(0));
+        return new TwoDealers(a.get("connection").get("companyId").asText(),
+            b.get("connection").get("companyId").asText(), b.get("connection").get("partnerId").asText(),
+            dealersOf(http, upstream, a, mobileA).get(0), dealersOf(http, upstream, b, mobileB).get(0));
     }
 
     @Test
@@ -145,14 +146,12 @@ public class PoolIT extends OpenPartnerTestSupport {
         Tenant upstream = newChannel(http);
         String admin = upstream.adminToken();
         TwoDealers dealers = twoDealers(http, upstream);
-        JsonNode a = dealers.a();
-        JsonNode b = dealers.b();
         String alpha = dealers.alpha();
         String bravo = dealers.bravo();
-        String companyA = a.get("connection").get("companyId").asText();
-        String companyB = b.get("connection").get("companyId").asText();
+        String companyA = dealers.companyA();
+        String companyB = dealers.companyB();
         // Bravo covers the East.
-        assertStatus(200, null, http.put("/partners/" + b.get("connection").get("partnerId").asText(), admin,
+        assertStatus(200, null, http.put("/partners/" + dealers.partnerB(), admin,
             Map.of("name", "Bravo " + upstream.suffix(), "type", "dealer", "region", "East")));
         Http.Response created = http.post("/pools", admin, Map.of("name", "Incoming", "object", "lead",
             "members", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel")), "hiddenUntilClaimed", List.of("mobile")));
@@ -268,8 +267,6 @@ public class PoolIT extends OpenPartnerTestSupport {
         Tenant upstream = newChannel(http);
         String admin = upstream.adminToken();
         TwoDealers dealers = twoDealers(http, upstream);
-        JsonNode a = dealers.a();
-        JsonNode b = dealers.b();
         String alpha = dealers.alpha();
         String bravo = dealers.bravo();
         Http.Response created = http.post("/pools", admin, Map.of("name", "Routed", "object", "lead",
@@ -278,8 +275,8 @@ public class PoolIT extends OpenPartnerTestSupport {
         String pool = created.json().get("id").asText();
         assertStatus(200, null, http.put("/pools/" + pool + "/rules", admin, List.of(Map.of("name", "In turn",
             "strategy", "ROUND_ROBIN", "targets", List.of(
-                Map.of("kind", "COMPANY", "id", a.get("connection").get("companyId").asText()),
-                Map.of("kind", "COMPANY", "id", b.get("connection").get("companyId").asText()))))));
+                Map.of("kind", "COMPANY", "id", dealers.companyA()),
+                Map.of("kind", "COMPANY", "id", dealers.companyB()))))));
         String lead = put(http, admin, pool, "Far away buyer", "North", "web");
 
         // Handed to Alpha, not yet taken on: Alpha declines it with a reason and it goes on to Bravo.
