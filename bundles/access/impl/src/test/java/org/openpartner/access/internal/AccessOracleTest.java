@@ -65,6 +65,10 @@ public class AccessOracleTest {
     private static final List<String> FIELDS = List.of("name", "amount", "secret");
     /** Small pages, so that the keyset walks through several, merging alternatives on each. */
     private static final int PAGE = 12;
+    /** The pages' order. Its names repeat, differ in case, accents and trailing spaces, and may be missing. */
+    private static final String ORDER = "o.name, o.id";
+    private static final String[] NAMES = {"a", "a ", "A", "b", "ab", "a b", "\u00e9", "e", "\u00c4", "z ", "", "  ",
+        "Z", "\ud83d\ude00", "\uffe0", null};
     private static final List<String> EXTERNAL_ROLES = List.of("r1", "r2", "r3");
     private static final String INTERNAL_ROLE = "ri";
     private static final DataScope[] SCOPES = DataScope.values();
@@ -158,18 +162,21 @@ public class AccessOracleTest {
                 VisibilityFilter filter = engine.visibleFilter(ctx, OBJECT, "o", access);
                 List<String> rows = tx.read(em -> {
                     TypedQuery<String> q = em.createQuery("select o.id from OracleRecordEntity o where "
-                        + filter.jpql(), String.class);
+                        + filter.jpql() + " order by " + ORDER, String.class);
                     return filter.bind(q).getResultList();
                 });
                 Set<String> listed = new TreeSet<>(rows);
                 if (!expected.equals(listed)) {
                     fail(user + " " + access + ": " + disagreement(world, ctx, access, expected, listed));
                 }
-                // Pages through the filter's alternatives (VisibleRows), keyset by id: the same records, each once.
+                // Pages through the filter's alternatives (VisibleRows), keyset by name and id: the same records in
+                // the database's order of the one condition (where Java merges the alternatives, it orders as the
+                // database does, or a keyset page would skip or repeat records).
                 List<String> paged = pages(filter);
                 if (!expected.equals(new TreeSet<>(paged)) || paged.size() != expected.size()) {
                     fail(user + " " + access + " pages " + paged + ": " + disagreement(world, ctx, access, expected, new TreeSet<>(paged)));
                 }
+                assertEquals(user + " " + access + " pages in the database's order", new ArrayList<>(rows), paged);
                 long counted = tx.read(em -> filter.bind(em.createQuery("select count(o) from OracleRecordEntity o "
                     + "where " + filter.jpql(), Long.class)).getSingleResult());
                 assertEquals(user + " " + access + " count", expected.size(), counted);
@@ -195,17 +202,28 @@ public class AccessOracleTest {
         return cases;
     }
 
-    /** The records of the filter, PAGE at a time through VisibleRows, in the database's order of ids. */
+    /** The records of the filter, PAGE at a time through VisibleRows, in the database's order of names and ids. */
     private static List<String> pages(VisibilityFilter filter) {
         // One transaction for the walk: a connection per page made the PostgreSQL run minutes longer.
         return tx.read(em -> {
             List<String> ids = new ArrayList<>();
-            String after = null;
+            OracleRecordEntity after = null;
             do {
+                String where = null;
+                Map<String, Object> parameters = new HashMap<>();
+                if (after != null) {
+                    // Names sort below null, as both databases order them ascending.
+                    where = after.getName() == null ? "o.name is null and o.id > :afterId"
+                        : "o.name > :after or (o.name = :after and o.id > :afterId) or o.name is null";
+                    if (after.getName() != null) {
+                        parameters.put("after", after.getName());
+                    }
+                    parameters.put("afterId", after.getId());
+                }
                 List<OracleRecordEntity> page = VisibleRows.first(em, OracleRecordEntity.class, "o", filter,
-                    after == null ? null : "o.id > :after", after == null ? Map.of() : Map.of("after", after), "o.id", PAGE);
+                    where, parameters, ORDER, PAGE);
                 page.forEach(r -> ids.add(r.getId()));
-                after = page.size() < PAGE ? null : page.get(page.size() - 1).getId();
+                after = page.size() < PAGE ? null : page.get(page.size() - 1);
             } while (after != null);
             return ids;
         });
@@ -233,6 +251,7 @@ public class AccessOracleTest {
                 row.setTenantId(rec.tenant);
                 row.setOwnerUserId(rec.ownerUser);
                 row.setOwnerCompanyId(rec.ownerCompany);
+                row.setName(rec.name);
                 em.persist(row);
                 OWNERS.put(rec.id, new RecordOwnership(rec.id, rec.tenant, rec.ownerUser, rec.ownerCompany));
             }
@@ -354,7 +373,7 @@ public class AccessOracleTest {
             }
         }
 
-        record Rec(String id, String tenant, String ownerUser, String ownerCompany) {
+        record Rec(String id, String tenant, String ownerUser, String ownerCompany, String name) {
             @Override
             public String toString() {
                 return "record " + id + " owned by " + ownerUser + " within " + ownerCompany + " of " + tenant;
@@ -396,6 +415,8 @@ public class AccessOracleTest {
 
         static World generate(long seed, String name) {
             Random r = new Random(seed);
+            // Names draw from their own sequence, so that a seed keeps the rest of its world.
+            Random names = new Random(~seed);
             World w = new World(seed, name);
             int companyCount = 4 + r.nextInt(9);
             for (int i = 0; i < companyCount; i++) {
@@ -419,10 +440,11 @@ public class AccessOracleTest {
             for (int i = 0, n = 40 + r.nextInt(60); i < n; i++) {
                 User owner = r.nextInt(12) == 0 ? null : own.get(r.nextInt(own.size()));
                 w.records.add(new Rec(w.id("rec"), w.tenant, owner == null ? null : owner.id(),
-                    owner == null ? null : owner.company()));
+                    owner == null ? null : owner.company(), NAMES[names.nextInt(NAMES.length)]));
             }
             for (int i = 0; i < 6; i++) {
-                w.records.add(new Rec(w.id("frec"), w.foreignTenant, foreign.id(), foreign.company()));
+                w.records.add(new Rec(w.id("frec"), w.foreignTenant, foreign.id(), foreign.company(),
+                    NAMES[names.nextInt(NAMES.length)]));
             }
             if (r.nextInt(4) > 0) {
                 w.scopes.put(DataScopeEntity.ALL_COMPANIES, SCOPES[r.nextInt(SCOPES.length)]);

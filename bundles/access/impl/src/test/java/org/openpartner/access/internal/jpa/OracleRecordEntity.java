@@ -23,6 +23,9 @@ public class OracleRecordEntity {
     @Column(name = "OWNER_COMPANY_ID", length = 36)
     private String ownerCompanyId;
 
+    @Column(name = "NAME", length = 36)
+    private String name;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getTenantId() { return tenantId; }
@@ -31,4 +34,6 @@ public class OracleRecordEntity {
     public void setOwnerUserId(String ownerUserId) { this.ownerUserId = ownerUserId; }
     public String getOwnerCompanyId() { return ownerCompanyId; }
     public void setOwnerCompanyId(String ownerCompanyId) { this.ownerCompanyId = ownerCompanyId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceUnitUtil;
 import javax.persistence.TypedQuery;
 
 import org.openpartner.platform.api.jpa.InLists;
@@ -19,9 +20,10 @@ import org.openpartner.platform.api.jpa.InLists;
  * large table: walk the list's order and test each record, a scan for a caller who reaches few records (Derby
  * combines no indexes for an OR of columns, and PostgreSQL none for an OR with subqueries). So each of the filter's
  * {@link VisibilityFilter#alternatives() alternatives} is asked on its own, from its own index, for its first
- * {@code max} rows; when more than one answers, the database orders their union for the page. That is the same
- * page: the first {@code max} rows of a union are among the first {@code max} rows of its parts, and the database
- * orders them with its own collation, as it would the one query.
+ * {@code max} rows, and their union is ordered for the page. That is the same page: the first {@code max} rows of a
+ * union are among the first {@code max} rows of its parts. On Derby, whose order Java reproduces, the alternatives
+ * answer their sort keys and Java merges them; elsewhere the database orders the union with its own collation, as it
+ * would the one query (keyset paging needs exactly the database's order).
  */
 public final class VisibleRows {
 
@@ -50,17 +52,21 @@ public final class VisibleRows {
         if (branches.size() == 1) {
             return query(em, entity, from + visible.jpql() + rest, visible.parameters(), parameters, max);
         }
-        // Each alternative answers ids only: selecting the entity beside its id made OpenJPA read the ids and order
-        // columns and then load each row by itself (one statement per row, over 100 a page). The page's rows are
-        // then read in one statement, in the list's order (the database's collation decides, as keyset paging needs).
-        String ids = "select " + alias + ".id" + from.substring(("select " + alias).length());
-        Set<Object> candidates = new LinkedHashSet<>();
         List<Map.Entry<String, Map<String, Object>>> conditions = new ArrayList<>();
         for (VisibilityFilter branch : branches) {
             conditions.addAll(conditions(em, branch));
         }
+        String tail = from.substring(("select " + alias).length());
+        if (DatabaseOrder.comparesLikeJava(em)) {
+            return merged(em, entity, alias, from, tail, rest, conditions, parameters, SortKey.parse(orderBy), max);
+        }
+        // Each alternative answers ids only: selecting the entity beside its id made OpenJPA read the ids and order
+        // columns and then load each row by itself (one statement per row, over 100 a page). The page's rows are
+        // then read in one statement, in the list's order (the database's collation decides, as keyset paging needs).
+        Set<Object> candidates = new LinkedHashSet<>();
         for (Map.Entry<String, Map<String, Object>> condition : conditions) {
-            candidates.addAll(query(em, Object.class, ids + condition.getKey() + rest, condition.getValue(), parameters, max));
+            candidates.addAll(query(em, Object.class, "select " + alias + ".id" + tail + condition.getKey() + rest,
+                condition.getValue(), parameters, max));
         }
         if (candidates.isEmpty()) {
             return List.of();
@@ -68,6 +74,40 @@ public final class VisibleRows {
         // One SQL text per power of two, not per count: the statement stays prepared.
         return em.createQuery(from + alias + ".id in :" + CANDIDATES + " order by " + orderBy, entity)
             .setParameter(CANDIDATES, InLists.paddedWithoutBound(candidates)).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * The page where Java orders values as the database does: each alternative answers its rows' ids and sort keys
+     * (from its covering index), Java merges them, and only the page's rows are read, by id. Asking the database to
+     * order the union instead read and sorted every candidate row again, half of a dealer's list.
+     */
+    private static <E> List<E> merged(EntityManager em, Class<E> entity, String alias, String from, String tail,
+                                      String rest, List<Map.Entry<String, Map<String, Object>>> conditions,
+                                      Map<String, ?> parameters, List<SortKey> order, int max) {
+        StringBuilder select = new StringBuilder("select ").append(alias).append(".id");
+        for (SortKey key : order) {
+            select.append(", ").append(key.expression());
+        }
+        Map<Object, Object[]> candidates = new HashMap<>();
+        for (Map.Entry<String, Map<String, Object>> condition : conditions) {
+            for (Object[] row : query(em, Object[].class, select + tail + condition.getKey() + rest,
+                condition.getValue(), parameters, max)) {
+                candidates.putIfAbsent(row[0], row);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Object> page = candidates.values().stream().sorted(SortKey.comparator(order))
+            .limit(max).map(row -> row[0]).toList();
+        Map<Object, E> byId = new HashMap<>();
+        PersistenceUnitUtil ids = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        for (E row : em.createQuery(from + alias + ".id in :" + CANDIDATES, entity)
+            .setParameter(CANDIDATES, InLists.paddedWithoutBound(page)).getResultList()) {
+            byId.put(ids.getIdentifier(row), row);
+        }
+        // A row deleted between the two statements is left out, as if the page had been read a moment later.
+        return page.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /**
