@@ -12,6 +12,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.PersistenceUnitUtil;
 import javax.persistence.TypedQuery;
 
+import org.apache.openjpa.util.OpenJPAId;
 import org.openpartner.platform.api.jpa.InLists;
 
 /**
@@ -30,6 +31,14 @@ public final class VisibleRows {
     private static final String CANDIDATES = "opAccCandidates";
     private static final String KEYS = "opAccKeys";
     private static final String EXCLUDED = "opAccExcluded";
+    private static final String BOUND = "opAccBound";
+    /**
+     * System properties: an alternative with more keys than {@code openpartner.access.boundedBeyond} (16) is bounded
+     * by the rows of its first {@code openpartner.access.boundingKeys} (8). Settings for tuning and for tests that
+     * make every keyed alternative bounded.
+     */
+    static final String BOUNDED_BEYOND = "openpartner.access.boundedBeyond";
+    static final String BOUNDING_KEYS = "openpartner.access.boundingKeys";
     /** The most keys an alternative lists; beyond, its correlated condition runs (a rule over a large role). */
     private static final int MAX_KEYS = 4 * InLists.CHUNK;
 
@@ -57,8 +66,10 @@ public final class VisibleRows {
             conditions.addAll(conditions(em, branch));
         }
         String tail = from.substring(("select " + alias).length());
+        List<SortKey> order = SortKey.parse(orderBy);
+        conditions = bounded(em, tail, rest, conditions, parameters, order.get(0), max);
         if (DatabaseOrder.comparesLikeJava(em)) {
-            return merged(em, entity, alias, from, tail, rest, conditions, parameters, SortKey.parse(orderBy), max);
+            return merged(em, entity, alias, from, tail, rest, conditions, parameters, order, max);
         }
         // Each alternative answers ids only: selecting the entity beside its id made OpenJPA read the ids and order
         // columns and then load each row by itself (one statement per row, over 100 a page). The page's rows are
@@ -104,10 +115,50 @@ public final class VisibleRows {
         PersistenceUnitUtil ids = em.getEntityManagerFactory().getPersistenceUnitUtil();
         for (E row : em.createQuery(from + alias + ".id in :" + CANDIDATES, entity)
             .setParameter(CANDIDATES, InLists.paddedWithoutBound(page)).getResultList()) {
-            byId.put(ids.getIdentifier(row), row);
+            // OpenJPA answers its own identity object (StringId, LongId ...) for a single id attribute.
+            Object id = ids.getIdentifier(row);
+            byId.put(id instanceof OpenJPAId openJpa ? openJpa.getIdObject() : id, row);
         }
         // A row deleted between the two statements is left out, as if the page had been read a moment later.
         return page.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The conditions, those of an alternative with many keys cut to the rows that can be on the page. Such an
+     * alternative (a distributor's hundred descendant companies) reaches many rows, and the database reads and sorts
+     * all of them for its first {@code max}. Any few of its keys reach rows of the alternative too, so the page's rows
+     * sort no later than the {@code max}-th row of those few: that row's first sort key bounds the condition, which
+     * then reads only the rows before it from each key's index range. Its cost is the few keys' rows; without
+     * {@code max} rows among them there is no bound.
+     */
+    private static List<Map.Entry<String, Map<String, Object>>> bounded(
+        EntityManager em, String tail, String rest, List<Map.Entry<String, Map<String, Object>>> conditions,
+        Map<String, ?> parameters, SortKey first, int max) {
+        List<Map.Entry<String, Map<String, Object>>> bounded = new ArrayList<>(conditions.size());
+        for (Map.Entry<String, Map<String, Object>> condition : conditions) {
+            Object keys = condition.getValue().get(KEYS);
+            Set<Object> distinct = keys instanceof List<?> list ? new LinkedHashSet<>(list) : Set.of();
+            if (distinct.size() <= Integer.getInteger(BOUNDED_BEYOND, 16)) {
+                bounded.add(condition);
+                continue;
+            }
+            Map<String, Object> few = new HashMap<>(condition.getValue());
+            few.put(KEYS, InLists.padded(distinct.stream().limit(Integer.getInteger(BOUNDING_KEYS, 8)).toList()));
+            List<Object> bound = query(em, Object.class, "select " + first.expression() + tail + condition.getKey()
+                + rest, few, parameters, max - 1, 1);
+            if (bound.isEmpty() || bound.get(0) == null) {
+                bounded.add(condition);
+                continue;
+            }
+            // Nulls sort above every value: after the bound ascending, before it descending.
+            String cut = first.descending()
+                ? "(" + first.expression() + " >= :" + BOUND + " or " + first.expression() + " is null)"
+                : first.expression() + " <= :" + BOUND;
+            Map<String, Object> withBound = new HashMap<>(condition.getValue());
+            withBound.put(BOUND, bound.get(0));
+            bounded.add(Map.entry("(" + condition.getKey() + " and " + cut + ")", withBound));
+        }
+        return bounded;
     }
 
     /**
@@ -156,6 +207,11 @@ public final class VisibleRows {
     /** Runs the query with those of the parameters it names (an alternative's keys query names only some). */
     private static <E> List<E> query(EntityManager em, Class<E> entity, String jpql, Map<String, Object> filter,
                                      Map<String, ?> parameters, int max) {
+        return query(em, entity, jpql, filter, parameters, 0, max);
+    }
+
+    private static <E> List<E> query(EntityManager em, Class<E> entity, String jpql, Map<String, Object> filter,
+                                     Map<String, ?> parameters, int skip, int max) {
         TypedQuery<E> query = em.createQuery(jpql, entity);
         filter.forEach((name, value) -> {
             if (names(jpql, name)) {
@@ -165,7 +221,7 @@ public final class VisibleRows {
         if (parameters != null) {
             parameters.forEach(query::setParameter);
         }
-        return query.setMaxResults(max).getResultList();
+        return query.setFirstResult(skip).setMaxResults(max).getResultList();
     }
 
     /** Whether the query has the parameter {@code :name} (not merely one whose name starts with it). */
