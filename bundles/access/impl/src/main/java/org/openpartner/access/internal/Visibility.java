@@ -107,12 +107,13 @@ final class Visibility {
             Object[] granted = writing(write, OBJECT, object, PRINCIPALS, sharing.principals());
             // For the keyed alternatives the tenant is a check, not an index's start: with "tenantId = :t" Derby
             // walks the (tenant, name) index of the list's order, 260,000 records for 20 owners at a million records
-            // (access benchmark), instead of probing the keys' index.
+            // (access benchmark), instead of probing the keys' index. Bounded by the list's first sort key, the keys'
+            // index serves the tenant too (VisibleRows).
             String tenantOf = "concat(" + alias + ".tenantId, '') = :" + TENANT;
             String grants = "from ShareGrant g where g.tenantId = :" + TENANT + " and g.objectName = :" + OBJECT
                 + " and g.principal in :" + PRINCIPALS + writeOnly(write, "g");
             reach.add("exists (select g.id " + grants + " and g.recordId = " + alias + ".id)",
-                new VisibilityFilter.Keys(alias + ".id", "select g.recordId " + grants, tenantOf, null), granted);
+                new VisibilityFilter.Keys(alias + ".id", "select g.recordId " + grants, tenantOf, null, tenant), granted);
             // Sharing rules whose target is one of the caller's principals and whose source owns the record: a
             // company source by the owner's company, a role source by the owner's role assignments. Two flat
             // subqueries: OpenJPA 3.2 translates a reference to a subquery's variable from a subquery nested in it
@@ -121,7 +122,7 @@ final class Visibility {
                 + PRINCIPALS + writeOnly(write, "r");
             String companyRules = "from ShareRule r" + rules + " and r.sourceKind = :" + SOURCE_COMPANY;
             reach.add("exists (select r.id " + companyRules + " and r.sourceKey = " + alias + ".ownerCompanyId)",
-                new VisibilityFilter.Keys(alias + ".ownerCompanyId", "select r.sourceKey " + companyRules, tenantOf, null),
+                new VisibilityFilter.Keys(alias + ".ownerCompanyId", "select r.sourceKey " + companyRules, tenantOf, null, tenant),
                 append(granted, SOURCE_COMPANY, ShareRule.SOURCE_COMPANY));
             // Role sources come resolved (a few rules, read first): the holders are then asked for by role key, which
             // PostgreSQL estimates from the key's own statistics; joined to the rules, it planned for the average
@@ -130,7 +131,7 @@ final class Visibility {
             if (!ruleRoles.isEmpty()) {
                 String holders = "from RoleAssignment a where a.tenantId = :" + TENANT + " and a.roleKey in :" + RULE_ROLES;
                 reach.add("exists (select a.id " + holders + " and a.userId = " + alias + ".ownerUserId)",
-                    new VisibilityFilter.Keys(alias + ".ownerUserId", "select a.userId " + holders, tenantOf, null),
+                    new VisibilityFilter.Keys(alias + ".ownerUserId", "select a.userId " + holders, tenantOf, null, tenant),
                     RULE_ROLES, InLists.padded(new ArrayList<>(ruleRoles)));
             }
             // User group sources the same way: the groups' members, asked for by group id.
@@ -138,7 +139,7 @@ final class Visibility {
             if (!ruleGroups.isEmpty()) {
                 String members = "from GroupMembership m where m.tenantId = :" + TENANT + " and m.groupId in :" + RULE_GROUPS;
                 reach.add("exists (select m.id " + members + " and m.userId = " + alias + ".ownerUserId)",
-                    new VisibilityFilter.Keys(alias + ".ownerUserId", "select m.userId " + members, tenantOf, null),
+                    new VisibilityFilter.Keys(alias + ".ownerUserId", "select m.userId " + members, tenantOf, null, tenant),
                     RULE_GROUPS, InLists.padded(new ArrayList<>(ruleGroups)));
             }
             if (ctx.isExternal()) {
@@ -153,7 +154,7 @@ final class Visibility {
                 reach.add("(exists (select h.id " + below + " and h.descendantCompanyId = " + alias + ".ownerCompanyId) and "
                     + "not exists (select x.id " + hidden + " and x.recordId = " + alias + ".id))",
                     new VisibilityFilter.Keys(alias + ".ownerCompanyId", "select h.descendantCompanyId " + below, tenantOf,
-                        "select x.recordId " + hidden), hierarchy);
+                        "select x.recordId " + hidden, tenant), hierarchy);
             }
         }
         return reach.filter();

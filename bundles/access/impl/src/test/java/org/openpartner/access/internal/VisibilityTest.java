@@ -99,7 +99,8 @@ public class VisibilityTest {
         assertEquals("(l.tenantId = :opAccTenant and l.ownerUserId = :opAccUser)", read.alternatives().get(0).jpql());
         assertEquals(Map.of("opAccTenant", "t1", "opAccUser", "u1"), read.alternatives().get(0).parameters());
         assertEquals(new VisibilityFilter.Keys("l.id", "select g.recordId from ShareGrant g where g.tenantId = :opAccTenant"
-            + " and g.objectName = :opAccObject and g.principal in :opAccPrincipals", "concat(l.tenantId, '') = :opAccTenant", null),
+            + " and g.objectName = :opAccObject and g.principal in :opAccPrincipals", "concat(l.tenantId, '') = :opAccTenant", null,
+            "l.tenantId = :opAccTenant"),
             read.alternatives().get(1).keys());
         assertEquals("select a.userId from RoleAssignment a where a.tenantId = :opAccTenant"
             + " and a.roleKey in :opAccRuleRoles", read.alternatives().get(3).keys().query());

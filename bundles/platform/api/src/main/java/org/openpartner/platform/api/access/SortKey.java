@@ -39,6 +39,12 @@ record SortKey(String expression, boolean descending) {
         };
     }
 
+    /** Whether {@code left} sorts before {@code right} by this term alone. */
+    boolean before(Object left, Object right) {
+        int byKey = compareValues(left, right);
+        return descending ? byKey > 0 : byKey < 0;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     static int compareValues(Object left, Object right) {
         if (left == null || right == null) {

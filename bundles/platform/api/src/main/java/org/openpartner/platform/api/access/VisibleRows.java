@@ -1,6 +1,7 @@
 package org.openpartner.platform.api.access;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,23 +62,26 @@ public final class VisibleRows {
         if (branches.size() == 1) {
             return query(em, entity, from + visible.jpql() + rest, visible.parameters(), parameters, max);
         }
-        List<Map.Entry<String, Map<String, Object>>> conditions = new ArrayList<>();
+        List<Alternative> alternatives = new ArrayList<>();
         for (VisibilityFilter branch : branches) {
-            conditions.addAll(conditions(em, branch));
+            alternatives.addAll(alternatives(em, branch));
         }
         String tail = from.substring(("select " + alias).length());
         List<SortKey> order = SortKey.parse(orderBy);
-        conditions = bounded(em, tail, rest, conditions, parameters, order.get(0), max);
         if (DatabaseOrder.comparesLikeJava(em)) {
-            return merged(em, entity, alias, from, tail, rest, conditions, parameters, order, max);
+            return merged(em, entity, alias, from, tail, rest, alternatives, parameters, order, max);
         }
         // Each alternative answers ids only: selecting the entity beside its id made OpenJPA read the ids and order
         // columns and then load each row by itself (one statement per row, over 100 a page). The page's rows are
         // then read in one statement, in the list's order (the database's collation decides, as keyset paging needs).
         Set<Object> candidates = new LinkedHashSet<>();
-        for (Map.Entry<String, Map<String, Object>> condition : conditions) {
-            candidates.addAll(query(em, Object.class, "select " + alias + ".id" + tail + condition.getKey() + rest,
-                condition.getValue(), parameters, max));
+        for (Alternative alternative : alternatives) {
+            // The tenant stays written so that no index serves it, bound or not: given "tenantId = :t" and a bound,
+            // PostgreSQL's generic plan walked the list's (tenant, name) index for a role's 20 holders, 300 ms a page.
+            Object bound = alternative.manyKeys() ? ownBound(em, tail, rest, alternative, null, parameters, order.get(0), max) : null;
+            Alternative asked = bound == null ? alternative : alternative.bounded(order.get(0), bound, false);
+            candidates.addAll(query(em, Object.class, "select " + alias + ".id" + tail + asked.condition() + rest,
+                asked.parameters(), parameters, max));
         }
         if (candidates.isEmpty()) {
             return List.of();
@@ -91,25 +95,43 @@ public final class VisibleRows {
      * The page where Java orders values as the database does: each alternative answers its rows' ids and sort keys
      * (from its covering index), Java merges them, and only the page's rows are read, by id. Asking the database to
      * order the union instead read and sorted every candidate row again, half of a dealer's list.
+     * <p>
+     * Once {@code max} candidates are known, the {@code max}-th of them bounds every later alternative by the first
+     * sort key: the page's rows sort no later than it, so an alternative reads only the rows before it from its
+     * index (a dealer whose company or public scope answered a page first reads almost nothing more for its rules,
+     * teams and hierarchy), instead of reading and sorting every row it reaches for its first {@code max}.
      */
     private static <E> List<E> merged(EntityManager em, Class<E> entity, String alias, String from, String tail,
-                                      String rest, List<Map.Entry<String, Map<String, Object>>> conditions,
-                                      Map<String, ?> parameters, List<SortKey> order, int max) {
+                                      String rest, List<Alternative> alternatives, Map<String, ?> parameters,
+                                      List<SortKey> order, int max) {
         StringBuilder select = new StringBuilder("select ").append(alias).append(".id");
         for (SortKey key : order) {
             select.append(", ").append(key.expression());
         }
+        Comparator<Object[]> comparator = SortKey.comparator(order);
+        SortKey first = order.get(0);
         Map<Object, Object[]> candidates = new HashMap<>();
-        for (Map.Entry<String, Map<String, Object>> condition : conditions) {
-            for (Object[] row : query(em, Object[].class, select + tail + condition.getKey() + rest,
-                condition.getValue(), parameters, max)) {
+        Object bound = null;
+        for (Alternative alternative : alternatives) {
+            if (alternative.manyKeys()) {
+                Object own = ownBound(em, tail, rest, alternative, bound, parameters, first, max);
+                bound = own == null ? bound : own;
+            }
+            Alternative asked = bound == null ? alternative : alternative.bounded(first, bound, true);
+            for (Object[] row : query(em, Object[].class, select + tail + asked.condition() + rest,
+                asked.parameters(), parameters, max)) {
                 candidates.putIfAbsent(row[0], row);
+            }
+            if (candidates.size() >= max) {
+                Object known = candidates.values().stream().sorted(comparator).skip(max - 1L).findFirst()
+                    .map(row -> row[1]).orElse(null);
+                bound = known != null && (bound == null || first.before(known, bound)) ? known : bound;
             }
         }
         if (candidates.isEmpty()) {
             return List.of();
         }
-        List<Object> page = candidates.values().stream().sorted(SortKey.comparator(order))
+        List<Object> page = candidates.values().stream().sorted(comparator)
             .limit(max).map(row -> row[0]).toList();
         Map<Object, E> byId = new HashMap<>();
         PersistenceUnitUtil ids = em.getEntityManagerFactory().getPersistenceUnitUtil();
@@ -124,52 +146,29 @@ public final class VisibleRows {
     }
 
     /**
-     * The conditions, those of an alternative with many keys cut to the rows that can be on the page. Such an
-     * alternative (a distributor's hundred descendant companies) reaches many rows, and the database reads and sorts
-     * all of them for its first {@code max}. Any few of its keys reach rows of the alternative too, so the page's rows
-     * sort no later than the {@code max}-th row of those few: that row's first sort key bounds the condition, which
-     * then reads only the rows before it from each key's index range. Its cost is the few keys' rows; without
-     * {@code max} rows among them there is no bound.
+     * A bound for an alternative with many keys (a distributor's hundred descendant companies), which reaches many
+     * rows: any few of its keys reach rows of the alternative too, so the page's rows sort no later than the
+     * {@code max}-th row of those few. That row's first sort key, or null when the few keys have fewer rows (before
+     * {@code known}, a bound already known, when there is one). Its cost is the few keys' rows.
      */
-    private static List<Map.Entry<String, Map<String, Object>>> bounded(
-        EntityManager em, String tail, String rest, List<Map.Entry<String, Map<String, Object>>> conditions,
-        Map<String, ?> parameters, SortKey first, int max) {
-        List<Map.Entry<String, Map<String, Object>>> bounded = new ArrayList<>(conditions.size());
-        for (Map.Entry<String, Map<String, Object>> condition : conditions) {
-            Object keys = condition.getValue().get(KEYS);
-            Set<Object> distinct = keys instanceof List<?> list ? new LinkedHashSet<>(list) : Set.of();
-            if (distinct.size() <= Integer.getInteger(BOUNDED_BEYOND, 16)) {
-                bounded.add(condition);
-                continue;
-            }
-            Map<String, Object> few = new HashMap<>(condition.getValue());
-            few.put(KEYS, InLists.padded(distinct.stream().limit(Integer.getInteger(BOUNDING_KEYS, 8)).toList()));
-            List<Object> bound = query(em, Object.class, "select " + first.expression() + tail + condition.getKey()
-                + rest, few, parameters, max - 1, 1);
-            if (bound.isEmpty() || bound.get(0) == null) {
-                bounded.add(condition);
-                continue;
-            }
-            // Nulls sort above every value: after the bound ascending, before it descending.
-            String cut = first.descending()
-                ? "(" + first.expression() + " >= :" + BOUND + " or " + first.expression() + " is null)"
-                : first.expression() + " <= :" + BOUND;
-            Map<String, Object> withBound = new HashMap<>(condition.getValue());
-            withBound.put(BOUND, bound.get(0));
-            bounded.add(Map.entry("(" + condition.getKey() + " and " + cut + ")", withBound));
-        }
-        return bounded;
+    private static Object ownBound(EntityManager em, String tail, String rest, Alternative alternative, Object known,
+                                   Map<String, ?> parameters, SortKey first, int max) {
+        Alternative few = alternative.few(Integer.getInteger(BOUNDING_KEYS, 8));
+        Alternative asked = known == null ? few : few.bounded(first, known, true);
+        List<Object> bound = query(em, Object.class, "select " + first.expression() + tail + asked.condition() + rest,
+            asked.parameters(), parameters, max - 1, 1);
+        return bound.isEmpty() ? null : bound.get(0);
     }
 
     /**
-     * The conditions that answer one alternative: itself, or for one whose keys are looked up first, one per chunk of
-     * its keys (none when it has none) without the records it excludes, or itself again when there are too many
-     * keys or exclusions to list.
+     * The alternatives that answer one branch of the filter: itself, or for one whose keys are looked up first, one
+     * per chunk of its keys (none when it has none) without the records it excludes, or itself again when there are
+     * too many keys or exclusions to list.
      */
-    private static List<Map.Entry<String, Map<String, Object>>> conditions(EntityManager em, VisibilityFilter branch) {
+    private static List<Alternative> alternatives(EntityManager em, VisibilityFilter branch) {
         VisibilityFilter.Keys keys = branch.keys();
         if (keys == null) {
-            return List.of(Map.entry("(" + branch.jpql() + ")", branch.parameters()));
+            return List.of(Alternative.of(branch));
         }
         List<Object> found = new ArrayList<>(new LinkedHashSet<>(query(em, Object.class, keys.query(),
             branch.parameters(), null, MAX_KEYS + 1)));
@@ -178,15 +177,15 @@ public final class VisibleRows {
             return List.of();
         }
         if (found.size() > MAX_KEYS) {
-            return List.of(Map.entry("(" + branch.jpql() + ")", branch.parameters()));
+            return List.of(Alternative.of(branch));
         }
-        String condition = "(" + keys.tenant() + " and " + keys.attribute() + " in :" + KEYS;
+        String condition = " and " + keys.attribute() + " in :" + KEYS;
         Map<String, Object> parameters = new HashMap<>(branch.parameters());
         if (keys.excluded() != null) {
             List<Object> excluded = new ArrayList<>(new LinkedHashSet<>(query(em, Object.class, keys.excluded(),
                 branch.parameters(), null, InLists.CHUNK + 1)));
             if (excluded.size() > InLists.CHUNK) {
-                return List.of(Map.entry("(" + branch.jpql() + ")", branch.parameters()));
+                return List.of(Alternative.of(branch));
             }
             if (!excluded.isEmpty()) {
                 String id = keys.attribute().substring(0, keys.attribute().indexOf('.')) + ".id";
@@ -194,14 +193,58 @@ public final class VisibleRows {
                 parameters.put(EXCLUDED, InLists.padded(excluded));
             }
         }
-        condition += ")";
-        List<Map.Entry<String, Map<String, Object>>> chunks = new ArrayList<>();
+        List<Alternative> chunks = new ArrayList<>();
         for (int from = 0; from < found.size(); from += InLists.CHUNK) {
-            Map<String, Object> chunk = new HashMap<>(parameters);
-            chunk.put(KEYS, InLists.padded(found.subList(from, Math.min(found.size(), from + InLists.CHUNK))));
-            chunks.add(Map.entry(condition, chunk));
+            List<Object> chunk = found.subList(from, Math.min(found.size(), from + InLists.CHUNK));
+            Map<String, Object> withKeys = new HashMap<>(parameters);
+            withKeys.put(KEYS, InLists.padded(chunk));
+            chunks.add(new Alternative("(" + keys.tenant() + condition + ")",
+                "(" + keys.tenantIndexed() + condition + ")", withKeys, chunk));
         }
         return chunks;
+    }
+
+    /**
+     * One alternative as asked: its condition and parameters, for a keyed one also the same condition with the tenant
+     * written for an index ({@code indexed}, used once a bound is added) and its keys.
+     */
+    private record Alternative(String condition, String indexed, Map<String, Object> parameters, List<Object> keys) {
+
+        static Alternative of(VisibilityFilter branch) {
+            String condition = "(" + branch.jpql() + ")";
+            return new Alternative(condition, condition, branch.parameters(), List.of());
+        }
+
+        /** Whether it has so many keys that a few of them are asked for a bound first. */
+        boolean manyKeys() {
+            return keys.size() > Integer.getInteger(BOUNDED_BEYOND, 16);
+        }
+
+        /** The same alternative with only its first {@code few} keys. */
+        Alternative few(int few) {
+            Map<String, Object> withFew = new HashMap<>(parameters);
+            withFew.put(KEYS, InLists.padded(keys.subList(0, Math.min(few, keys.size()))));
+            return new Alternative(condition, indexed, withFew, keys.subList(0, Math.min(few, keys.size())));
+        }
+
+        /**
+         * Without the rows that sort after {@code bound} by the first sort key (ties stay: later keys decide them).
+         * A null bound cuts nothing: nulls sort above every value, so after it only nulls sort ascending, and
+         * descending everything does. With {@code indexedTenant}, the keys' index serves the tenant too, so that it
+         * starts and stops each key's range at the tenant and the bound (Derby, whose plans keep to the keys' index).
+         */
+        Alternative bounded(SortKey first, Object bound, boolean indexedTenant) {
+            if (bound == null) {
+                return this;
+            }
+            String cut = first.descending()
+                ? "(" + first.expression() + " >= :" + BOUND + " or " + first.expression() + " is null)"
+                : first.expression() + " <= :" + BOUND;
+            Map<String, Object> withBound = new HashMap<>(parameters);
+            withBound.put(BOUND, bound);
+            return new Alternative("(" + (indexedTenant ? indexed : condition) + " and " + cut + ")", indexed,
+                withBound, keys);
+        }
     }
 
     /** Runs the query with those of the parameters it names (an alternative's keys query names only some). */

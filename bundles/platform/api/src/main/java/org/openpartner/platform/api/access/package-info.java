@@ -4,7 +4,7 @@
  * org.openpartner.platform.api.access.AccessControl}; the engine behind it is the access capability.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.openpartner.platform.api.access;
 
 import org.osgi.annotation.bundle.Export;
