@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceUnitUtil;
@@ -110,7 +113,10 @@ public final class VisibleRows {
         }
         Comparator<Object[]> comparator = SortKey.comparator(order);
         SortKey first = order.get(0);
+        PersistenceUnitUtil ids = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        Function<E, Object[]> sortRow = sortRow(em, entity, alias, order, ids);
         Map<Object, Object[]> candidates = new HashMap<>();
+        Map<Object, E> byId = new HashMap<>();
         Object bound = null;
         for (Alternative alternative : alternatives) {
             if (alternative.manyKeys()) {
@@ -118,9 +124,19 @@ public final class VisibleRows {
                 bound = own == null ? bound : own;
             }
             Alternative asked = bound == null ? alternative : alternative.bounded(first, bound, true);
-            for (Object[] row : query(em, Object[].class, select + tail + asked.condition() + rest,
-                asked.parameters(), parameters, max)) {
-                candidates.putIfAbsent(row[0], row);
+            if (alternative.keys().isEmpty() && sortRow != null) {
+                // Ownership and scope read the records' rows anyway (the list's index or the owner's): they answer
+                // whole records, and a page they fill alone needs no second read by id (a public or company scope's).
+                for (E row : query(em, entity, from + asked.condition() + rest, asked.parameters(), parameters, max)) {
+                    Object[] keys = sortRow.apply(row);
+                    candidates.putIfAbsent(keys[0], keys);
+                    byId.putIfAbsent(keys[0], row);
+                }
+            } else {
+                for (Object[] row : query(em, Object[].class, select + tail + asked.condition() + rest,
+                    asked.parameters(), parameters, max)) {
+                    candidates.putIfAbsent(row[0], row);
+                }
             }
             if (candidates.size() >= max) {
                 Object known = candidates.values().stream().sorted(comparator).skip(max - 1L).findFirst()
@@ -133,16 +149,62 @@ public final class VisibleRows {
         }
         List<Object> page = candidates.values().stream().sorted(comparator)
             .limit(max).map(row -> row[0]).toList();
-        Map<Object, E> byId = new HashMap<>();
-        PersistenceUnitUtil ids = em.getEntityManagerFactory().getPersistenceUnitUtil();
-        for (E row : em.createQuery(from + alias + ".id in :" + CANDIDATES, entity)
-            .setParameter(CANDIDATES, InLists.paddedWithoutBound(page)).getResultList()) {
-            // OpenJPA answers its own identity object (StringId, LongId ...) for a single id attribute.
-            Object id = ids.getIdentifier(row);
-            byId.put(id instanceof OpenJPAId openJpa ? openJpa.getIdObject() : id, row);
+        List<Object> unread = page.stream().filter(id -> !byId.containsKey(id)).toList();
+        if (!unread.isEmpty()) {
+            for (E row : em.createQuery(from + alias + ".id in :" + CANDIDATES, entity)
+                .setParameter(CANDIDATES, InLists.paddedWithoutBound(unread)).getResultList()) {
+                byId.put(idOf(ids, row), row);
+            }
         }
         // A row deleted between the two statements is left out, as if the page had been read a moment later.
         return page.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The record's id as the queries answer it: OpenJPA answers its own identity object for a single id attribute. */
+    private static Object idOf(PersistenceUnitUtil ids, Object row) {
+        Object id = ids.getIdentifier(row);
+        return id instanceof OpenJPAId openJpa ? openJpa.getIdObject() : id;
+    }
+
+    /**
+     * The row {@code select alias.id, <sort keys>} would answer, read from a loaded record; null when a sort key is
+     * not one of the entity's own attributes ({@code w.partner.name}), whose value only a query reads, or not a
+     * string or number (a time's Java type could differ from what a query answers, and the merge compares both).
+     */
+    private static <E> Function<E, Object[]> sortRow(EntityManager em, Class<E> entity, String alias,
+                                                     List<SortKey> order, PersistenceUnitUtil ids) {
+        List<Field> fields = new ArrayList<>();
+        for (SortKey key : order) {
+            String attribute = key.expression().startsWith(alias + ".") ? key.expression().substring(alias.length() + 1) : "";
+            Member member;
+            try {
+                member = attribute.isEmpty() || attribute.contains(".") ? null
+                    : em.getMetamodel().entity(entity).getAttribute(attribute).getJavaMember();
+            } catch (IllegalArgumentException noSuchAttribute) {
+                member = null;
+            }
+            if (!(member instanceof Field field) || !(field.getType() == String.class || field.getType().isPrimitive()
+                || Number.class.isAssignableFrom(field.getType())) || !field.trySetAccessible()) {
+                return null;
+            }
+            fields.add(field);
+        }
+        return row -> {
+            Object[] values = new Object[fields.size() + 1];
+            values[0] = idOf(ids, row);
+            for (int i = 0; i < fields.size(); i++) {
+                if (!ids.isLoaded(row, fields.get(i).getName())) {
+                    // Sort keys are basic attributes of the default fetch group; a lazy one would read as null here.
+                    throw new IllegalStateException("a list's sort key must not be fetched lazily: " + fields.get(i));
+                }
+                try {
+                    values[i + 1] = fields.get(i).get(row);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + fields.get(i), e);
+                }
+            }
+            return values;
+        };
     }
 
     /**
