@@ -250,6 +250,7 @@ public class PoolServiceImpl implements PoolService {
                 .executeUpdate();
             events.publish(em, poolEvent(ctx, "pool.deleted", pool));
             em.remove(pool);
+            definitions.forget(pool.getId());
             return null;
         });
     }
@@ -489,14 +490,26 @@ public class PoolServiceImpl implements PoolService {
         }
         access.access(ctx, poolable.objectName()).require(CLAIM);
         requireReadable(ctx, poolable, recordId);
-        // One read for the record's row, its pool and the pool's members.
-        Standing standing = tx.read(em -> poolRecord(em, ctx.tenantId(), poolable.objectName(), recordId)
-            .map(r -> {
-                PoolEntity p = em.find(PoolEntity.class, r.getPoolId());
-                return new Standing(r, p, principals(em, p.getId()));
-            }))
-            .orElseThrow(() -> ApiException.conflict("not_pooled", "the record is in no pool", "id"));
-        PoolRecordEntity row = standing.row();
+        // One statement for the record's row and its pool's version (native: OpenJPA would load the whole pool for
+        // a projected version); the pool and its members come from this node's copy of that version.
+        Standing standing = tx.read(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = em.createNativeQuery("SELECT r.ID, r.STATE, r.HOLDER_USER_ID, r.POOL_ID, "
+                    + "p.VERSION FROM OP_POOL_RECORD r, OP_POOL p WHERE r.TENANT_ID = ?1 AND r.OBJECT_NAME = ?2 "
+                    + "AND r.RECORD_ID = ?3 AND p.ID = r.POOL_ID")
+                .setParameter(1, ctx.tenantId()).setParameter(2, poolable.objectName()).setParameter(3, recordId)
+                .getResultList();
+            if (found.isEmpty()) {
+                return null;
+            }
+            Object[] r = found.get(0);
+            PoolDefinitions.Definition definition = definitions.at(em, (String) r[3], ((Number) r[4]).longValue());
+            return definition == null ? null
+                : new Standing((String) r[0], (String) r[1], (String) r[2], definition.pool(), definition.principals());
+        });
+        if (standing == null) {
+            throw ApiException.conflict("not_pooled", "the record is in no pool", "id");
+        }
         PoolEntity pool = standing.pool();
         if (!isMember(ctx, standing.principals())) {
             throw ApiException.forbidden("not_a_member", "you are no member of the record's pool", "id");
@@ -504,12 +517,12 @@ public class PoolServiceImpl implements PoolService {
         if (!PoolMode.CLAIMABLE.name().equals(pool.getMode())) {
             throw ApiException.forbidden("assign_only", "records of this pool are assigned by its admins", "id");
         }
-        if (PoolRecordEntity.CLOSED.equals(row.getState())) {
+        if (PoolRecordEntity.CLOSED.equals(standing.state())) {
             throw ApiException.conflict("record_closed", "the record is closed", "id");
         }
-        if (!PoolRecordEntity.WAITING.equals(row.getState())) {
+        if (!PoolRecordEntity.WAITING.equals(standing.state())) {
             // Held already when read: no claim can win it now (a waiting one is decided by the statement below).
-            throw ApiException.conflict("already_held", ctx.userId().equals(row.getHolderUserId())
+            throw ApiException.conflict("already_held", ctx.userId().equals(standing.holderUserId())
                 ? "you hold this record already" : "someone else holds this record", "id");
         }
         // Milliseconds, as the entity reads it back: the recycle sweep recognises a holding by this time.
@@ -532,7 +545,7 @@ public class PoolServiceImpl implements PoolService {
                     : " AND (RETURNED_BY IS NULL OR RETURNED_BY <> ?2 OR RETURNED_AT <= ?8)"))
                 .setParameter(1, PoolRecordEntity.HELD).setParameter(2, ctx.userId())
                 .setParameter(4, java.sql.Timestamp.from(now))
-                .setParameter(5, row.getId()).setParameter(6, pool.getId())
+                .setParameter(5, standing.rowId()).setParameter(6, pool.getId())
                 .setParameter(7, PoolRecordEntity.WAITING);
             if (cooledDown != null) {
                 update.setParameter(8, java.sql.Timestamp.from(cooledDown));
@@ -542,7 +555,7 @@ public class PoolServiceImpl implements PoolService {
                 update.setParameter(3, ctx.companyId());
             }
             if (update.executeUpdate() == 0) {
-                throw whyNotClaimed(em, ctx, row.getId(), pool);
+                throw whyNotClaimed(em, ctx, standing.rowId(), pool);
             }
             List<Counters.Change> changes = new ArrayList<>(taking(pool, ctx.userId(), ctx.companyId()));
             if (pool.getDailyClaimLimit() != null) {
@@ -550,7 +563,7 @@ public class PoolServiceImpl implements PoolService {
             }
             refuse(Counters.apply(em, changes), pool);
             // This unit's entity manager has not read the row before: the find reads it as the claim left it.
-            PoolRecordEntity held = em.find(PoolRecordEntity.class, row.getId());
+            PoolRecordEntity held = em.find(PoolRecordEntity.class, standing.rowId());
             revokePoolGrant(em, held);
             em.flush();
             poolable.place(ctx.tenantId(), recordId, pool.getId(), ctx.userId(), ctx.companyId());
@@ -562,8 +575,12 @@ public class PoolServiceImpl implements PoolService {
         });
     }
 
-    /** A pooled record's row as read before a claim, with its pool and the pool's members. */
-    private record Standing(PoolRecordEntity row, PoolEntity pool, List<PoolMemberEntity> principals) {
+    /** The pools as this node read them last, for claims (see {@link PoolDefinitions}). */
+    private final PoolDefinitions definitions = new PoolDefinitions();
+
+    /** A pooled record's row as read before a claim (id, state, holder), with its pool and the pool's members. */
+    private record Standing(String rowId, String state, String holderUserId, PoolEntity pool,
+                            List<PoolMemberEntity> principals) {
     }
 
     /**

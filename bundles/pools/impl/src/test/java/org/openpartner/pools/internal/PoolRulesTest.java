@@ -112,6 +112,28 @@ public class PoolRulesTest {
     }
 
     @Test
+    public void aChangedPoolGovernsTheNextClaimOnEveryNode() {
+        Pool pool = pool(PoolMode.CLAIMABLE, new ClaimRules(null, 1, null, false, null));
+        put(pool, "r1", "r2", "r3");
+        PoolServiceImpl first = world.engine;
+        PoolServiceImpl second = world.restart();
+        first.claim(alice, PoolWorld.OBJECT, "r1");
+        refused(409, "holding_cap_reached", () -> first.claim(alice, PoolWorld.OBJECT, "r2"));
+        // The other node raises the cap: the first node's next claim counts against the new one.
+        second.update(PoolWorld.STAFF, pool.id(), new PoolInput(pool.name(), PoolWorld.OBJECT, PoolMode.CLAIMABLE,
+            false, List.of(new PoolMember(PoolMember.Kind.ROLE, "dealer")), List.of(), List.of("phone"),
+            new ClaimRules(null, 2, null, false, null)));
+        assertEquals("alice", first.claim(alice, PoolWorld.OBJECT, "r2").holderUserId());
+        // And then opens the pool to key accounts only: dealers are no members any more on either node.
+        second.update(PoolWorld.STAFF, pool.id(), new PoolInput(pool.name(), PoolWorld.OBJECT, PoolMode.CLAIMABLE,
+            false, List.of(new PoolMember(PoolMember.Kind.ROLE, "key-account")), List.of(), List.of("phone"),
+            new ClaimRules(null, 2, null, false, null)));
+        refused(403, "not_a_member", () -> first.claim(bob, PoolWorld.OBJECT, "r3"));
+        CallContext kim = world.dealer("kim", "bolt", "key-account");
+        assertEquals("kim", first.claim(kim, PoolWorld.OBJECT, "r3").holderUserId());
+    }
+
+    @Test
     public void anEmployeeNamedAsAMemberClaimsForNoCompany() {
         CallContext emma = world.employee("emma");
         Pool pool = world.engine.create(PoolWorld.STAFF, new PoolInput("Staff pool", PoolWorld.OBJECT, null, false,
