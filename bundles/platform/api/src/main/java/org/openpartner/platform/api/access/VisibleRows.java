@@ -15,6 +15,7 @@ import java.lang.reflect.Member;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceUnitUtil;
 import javax.persistence.TypedQuery;
+import javax.persistence.metamodel.EntityType;
 
 import org.apache.openjpa.util.OpenJPAId;
 import org.openpartner.platform.api.jpa.InLists;
@@ -82,7 +83,7 @@ public final class VisibleRows {
             // The tenant stays written so that no index serves it, bound or not: given "tenantId = :t" and a bound,
             // PostgreSQL's generic plan walked the list's (tenant, name) index for a role's 20 holders, 300 ms a page.
             Object bound = alternative.manyKeys() ? ownBound(em, tail, rest, alternative, null, parameters, order.get(0), max) : null;
-            Alternative asked = bound == null ? alternative : alternative.bounded(order.get(0), bound, false);
+            Alternative asked = alternative.bounded(order.get(0), bound, false);
             candidates.addAll(query(em, Object.class, "select " + alias + ".id" + tail + asked.condition() + rest,
                 asked.parameters(), parameters, max));
         }
@@ -123,7 +124,7 @@ public final class VisibleRows {
                 Object own = ownBound(em, tail, rest, alternative, bound, parameters, first, max);
                 bound = own == null ? bound : own;
             }
-            Alternative asked = bound == null ? alternative : alternative.bounded(first, bound, true);
+            Alternative asked = alternative.bounded(first, bound, true);
             if (alternative.keys().isEmpty() && sortRow != null) {
                 // Ownership and scope read the records' rows anyway (the list's index or the owner's): they answer
                 // whole records, and a page they fill alone needs no second read by id (a public or company scope's).
@@ -174,12 +175,13 @@ public final class VisibleRows {
     private static <E> Function<E, Object[]> sortRow(EntityManager em, Class<E> entity, String alias,
                                                      List<SortKey> order, PersistenceUnitUtil ids) {
         List<Field> fields = new ArrayList<>();
+        EntityType<E> type = em.getMetamodel().entity(entity);
         for (SortKey key : order) {
             String attribute = key.expression().startsWith(alias + ".") ? key.expression().substring(alias.length() + 1) : "";
             Member member;
             try {
                 member = attribute.isEmpty() || attribute.contains(".") ? null
-                    : em.getMetamodel().entity(entity).getAttribute(attribute).getJavaMember();
+                    : type.getAttribute(attribute).getJavaMember();
             } catch (IllegalArgumentException noSuchAttribute) {
                 member = null;
             }
@@ -215,8 +217,7 @@ public final class VisibleRows {
      */
     private static Object ownBound(EntityManager em, String tail, String rest, Alternative alternative, Object known,
                                    Map<String, ?> parameters, SortKey first, int max) {
-        Alternative few = alternative.few(Integer.getInteger(BOUNDING_KEYS, 8));
-        Alternative asked = known == null ? few : few.bounded(first, known, true);
+        Alternative asked = alternative.few(Integer.getInteger(BOUNDING_KEYS, 8)).bounded(first, known, true);
         List<Object> bound = query(em, Object.class, "select " + first.expression() + tail + asked.condition() + rest,
             asked.parameters(), parameters, max - 1, 1);
         return bound.isEmpty() ? null : bound.get(0);
@@ -284,9 +285,10 @@ public final class VisibleRows {
 
         /** The same alternative with only its first {@code few} keys. */
         Alternative few(int few) {
+            List<Object> first = keys.subList(0, Math.min(few, keys.size()));
             Map<String, Object> withFew = new HashMap<>(parameters);
-            withFew.put(KEYS, InLists.padded(keys.subList(0, Math.min(few, keys.size()))));
-            return new Alternative(condition, indexed, withFew, keys.subList(0, Math.min(few, keys.size())));
+            withFew.put(KEYS, InLists.padded(first));
+            return new Alternative(condition, indexed, withFew, first);
         }
 
         /**
