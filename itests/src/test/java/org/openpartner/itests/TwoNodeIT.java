@@ -69,6 +69,7 @@ public class TwoNodeIT extends OpenPartnerTestSupport {
             }
             hotPool(nodes, admin, dealers);
             turns(nodes, admin, companies, dealers);
+            changesGovernTheOtherNode(nodes, admin, dealers);
         }
     }
 
@@ -229,6 +230,47 @@ public class TwoNodeIT extends OpenPartnerTestSupport {
             assertEquals("each company's users in turn", LEADS / dealers.size(),
                 holders.values().stream().filter(dealer.userId()::equals).count());
         }
+    }
+
+    /**
+     * What the upstream changes on one node governs the other node's next request, with no wait: a data scope (read
+     * per request) and a pool's mode (each node keeps the pool's definition per version, PoolDefinitions).
+     */
+    private void changesGovernTheOtherNode(List<Http> nodes, String admin, List<Dealer> dealers) {
+        Http first = nodes.get(0);
+        Http second = nodes.get(1);
+        Dealer owner = dealers.get(0);
+        Dealer other = dealers.stream().filter(d -> !d.companyId().equals(owner.companyId())).findFirst().orElseThrow();
+        Http.Response created = first.post("/leads", owner.token(), Map.of("name", "Owner's own lead"));
+        assertStatus(201, null, created);
+        String lead = created.json().get("id").asText();
+
+        // The other company's dealer: private (out of sight), then public read-only, then private again.
+        assertStatus(404, null, second.get("/leads/" + lead, other.token()));
+        assertStatus(200, null, first.put("/access/scopes/lead", admin,
+            Map.of("scope", "PUBLIC_READ_ONLY", "companyIds", List.of(other.companyId()))));
+        assertStatus(200, null, second.get("/leads/" + lead, other.token()));
+        assertStatus(200, null, first.put("/access/scopes/lead", admin,
+            Map.of("scope", "PRIVATE", "companyIds", List.of(other.companyId()))));
+        assertStatus(404, null, second.get("/leads/" + lead, other.token()));
+
+        // A pool the second node has claimed from becomes assign-only on the first node: the next claim is refused.
+        Http.Response pool = second.post("/pools", admin, Map.of("name", "Members", "object", "lead",
+            "members", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel"))));
+        assertStatus(201, null, pool);
+        String poolId = pool.json().get("id").asText();
+        List<String> pooled = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Http.Response waiting = second.post("/leads", admin, Map.of("name", "Members lead " + i));
+            assertStatus(201, null, waiting);
+            pooled.add(waiting.json().get("id").asText());
+            assertStatus(200, null, second.put("/pooled/lead/" + pooled.get(i), admin, Map.of("poolId", poolId)));
+        }
+        assertStatus(200, null, second.post("/pooled/lead/" + pooled.get(0) + "/claim", other.token(), null));
+        assertStatus(200, null, first.put("/pools/" + poolId, admin, Map.of("name", "Members", "object", "lead",
+            "mode", "ADMIN_ASSIGN", "members", List.of(Map.of("kind", "ROLE", "id", "dealer-personnel")))));
+        assertStatus(403, "assign_only", second.post("/pooled/lead/" + pooled.get(1) + "/claim", other.token(),
+            null));
     }
 
     private static void runAll(List<Callable<Void>> work) throws Exception {
