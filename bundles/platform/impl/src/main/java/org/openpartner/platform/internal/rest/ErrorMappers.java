@@ -1,6 +1,8 @@
 package org.openpartner.platform.internal.rest;
 
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
@@ -12,10 +14,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.apache.cxf.jaxrs.model.OperationResourceInfo;
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.apache.cxf.message.Message;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,10 +83,50 @@ public final class ErrorMappers {
     }
 
     public static final class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
+
+        /** The class of the resource the current request went to; null before dispatch. */
+        private final Supplier<Class<?>> currentResource;
+        /** Whether the bundle of a resource class is stopping, stopped or gone; unknown (not in OSGi) counts as not. */
+        private final Predicate<Class<?>> withdrawing;
+
+        public UnexpectedExceptionMapper() {
+            this(UnexpectedExceptionMapper::resourceClass, UnexpectedExceptionMapper::bundleNotActive);
+        }
+
+        UnexpectedExceptionMapper(Supplier<Class<?>> currentResource, Predicate<Class<?>> withdrawing) {
+            this.currentResource = currentResource;
+            this.withdrawing = withdrawing;
+        }
+
         @Override
         public Response toResponse(Exception e) {
             Response known = fromCause(e);
-            return known != null ? known : internal(e);
+            if (known != null) {
+                return known;
+            }
+            Class<?> resource = currentResource.get();
+            if (resource != null && withdrawing.test(resource)) {
+                // A request that met its capability going away under it (a feature stopping or being updated): the
+                // failure is the moment's, not the request's, so the honest answer is to come back shortly.
+                LOG.warn("{} failed while its bundle was stopping; answered 503: {}", resource.getName(), e.toString());
+                return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
+                    .entity(ErrorBody.of("service_unavailable", "this part of the service is stopping or starting; "
+                        + "try again in a few seconds")).build();
+            }
+            return internal(e);
+        }
+
+        /** The class of the resource the current request was dispatched to; null before dispatch or outside CXF. */
+        private static Class<?> resourceClass() {
+            Message message = JAXRSUtils.getCurrentMessage();
+            OperationResourceInfo operation = message == null || message.getExchange() == null ? null
+                : message.getExchange().get(OperationResourceInfo.class);
+            return operation == null ? null : operation.getClassResourceInfo().getServiceClass();
+        }
+
+        private static boolean bundleNotActive(Class<?> type) {
+            Bundle bundle = FrameworkUtil.getBundle(type);
+            return bundle != null && (bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0;
         }
     }
 

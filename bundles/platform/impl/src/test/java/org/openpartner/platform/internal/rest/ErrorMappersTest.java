@@ -35,6 +35,23 @@ public class ErrorMappersTest {
     }
 
     @Test
+    public void aFailureOfAResourceWhoseBundleIsStoppingIs503WithRetryAfter() {
+        IllegalStateException closed = new IllegalStateException("the entity manager factory is closed");
+        Response stopping = new ErrorMappers.UnexpectedExceptionMapper(() -> ErrorMappersTest.class, type -> true)
+            .toResponse(closed);
+        assertEquals(503, stopping.getStatus());
+        assertEquals("service_unavailable", body(stopping).code());
+        assertEquals("5", stopping.getHeaderString("Retry-After"));
+        // The same failure of a running resource, or before any resource was chosen, is the server's own error.
+        assertEquals(500, new ErrorMappers.UnexpectedExceptionMapper(() -> ErrorMappersTest.class, type -> false)
+            .toResponse(closed).getStatus());
+        assertEquals(500, new ErrorMappers.UnexpectedExceptionMapper(() -> null, type -> true)
+            .toResponse(closed).getStatus());
+        // Outside a request and outside OSGi (no current resource, no bundle): 500, never a failure of its own.
+        assertEquals(500, new ErrorMappers.UnexpectedExceptionMapper().toResponse(closed).getStatus());
+    }
+
+    @Test
     public void unauthorizedCarriesTheBearerChallenge() {
         Response response = new ErrorMappers.ApiExceptionMapper().toResponse(ApiException.unauthorized("wrong login or password"));
         assertEquals(401, response.getStatus());
