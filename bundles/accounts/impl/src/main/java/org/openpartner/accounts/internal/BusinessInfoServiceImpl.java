@@ -1,7 +1,5 @@
 package org.openpartner.accounts.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import org.openpartner.accounts.internal.jpa.BusinessInfoEntity;
 import org.openpartner.interconnect.api.AppService;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.CsvTable;
 import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.access.AccessControl;
@@ -105,28 +104,14 @@ public class BusinessInfoServiceImpl implements BusinessInfoService {
     @Override
     public BusinessInfoImport importCsv(CallContext ctx, InputStream csv) {
         ctx.requireChannelStaff("import the business-info data set");
-        byte[] file;
-        try {
-            file = csv.readNBytes((int) MAX_IMPORT_BYTES + 1);
-        } catch (IOException e) {
-            throw ApiException.badRequest("upload_failed", "the file could not be read", null);
-        }
-        if (file.length > MAX_IMPORT_BYTES) {
-            throw new ApiException(413, "payload_too_large", "a data set imports at most " + MAX_IMPORT_BYTES
-                + " bytes", null, null);
-        }
-        Map.Entry<List<String>, List<BusinessInfoCsv.Row>> read = BusinessInfoCsv.read(new ByteArrayInputStream(file));
+        CsvTable read = BusinessInfoCsv.READER.read(csv);
         List<BusinessInfoImport.RejectedRow> rejected = new ArrayList<>();
         Map<String, BusinessInfoEntity> byKey = new LinkedHashMap<>();
         Map<String, Long> lineOfKey = new HashMap<>();
         Instant now = Instant.now();
-        for (BusinessInfoCsv.Row row : read.getValue()) {
-            if (row.size() > read.getKey().size()) {
-                rejected.add(new BusinessInfoImport.RejectedRow(row.line(), null, "too_many_cells", "the row has "
-                    + row.size() + " cells and the header " + read.getKey().size() + " columns"));
-                continue;
-            }
+        for (CsvTable.Row row : read.rows()) {
             try {
+                read.requireFits(row);
                 BusinessInfoEntity company = company(ctx, row, now);
                 Long earlier = lineOfKey.putIfAbsent(company.getRegistrationKey(), row.line());
                 if (earlier != null) {
@@ -167,7 +152,7 @@ public class BusinessInfoServiceImpl implements BusinessInfoService {
         });
     }
 
-    private static BusinessInfoEntity company(CallContext ctx, BusinessInfoCsv.Row row, Instant now) {
+    private static BusinessInfoEntity company(CallContext ctx, CsvTable.Row row, Instant now) {
         String id = AccountServiceImpl.registrationId(row.get("registrationId"), "registrationId");
         if (id == null) {
             throw ApiException.badRequest("required", "registrationId is required", "registrationId");

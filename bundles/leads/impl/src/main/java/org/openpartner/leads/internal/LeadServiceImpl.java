@@ -1,6 +1,5 @@
 package org.openpartner.leads.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,6 +47,7 @@ import org.openpartner.leads.internal.jpa.FollowUpEntity;
 import org.openpartner.leads.internal.jpa.LeadEntity;
 import org.openpartner.platform.api.ApiException;
 import org.openpartner.platform.api.CallContext;
+import org.openpartner.platform.api.CsvTable;
 import org.openpartner.platform.api.EventPublisher;
 import org.openpartner.platform.api.Ids;
 import org.openpartner.platform.api.Names;
@@ -454,19 +454,9 @@ public class LeadServiceImpl implements LeadService {
         if (ctx.isConsole()) {
             throw ApiException.forbidden("the console owns no records: import leads as a user");
         }
-        byte[] file;
-        try {
-            file = csv.readNBytes((int) MAX_IMPORT_BYTES + 1);
-        } catch (IOException e) {
-            throw ApiException.badRequest("upload_failed", "the file could not be read", null);
-        }
-        if (file.length > MAX_IMPORT_BYTES) {
-            throw new ApiException(413, "payload_too_large", "a file imports at most " + MAX_IMPORT_BYTES + " bytes",
-                null, null);
-        }
-        Map.Entry<List<String>, List<LeadCsv.Row>> read = LeadCsv.read(new ByteArrayInputStream(file));
+        CsvTable read = LeadCsv.READER.read(csv);
         // Columns the caller may not write refuse the whole file, naming the column, before any value is read.
-        List<String> columns = new ArrayList<>(read.getKey());
+        List<String> columns = new ArrayList<>(read.fields());
         columns.remove("recordType");
         try {
             mine.requireWritable(columns);
@@ -475,15 +465,12 @@ public class LeadServiceImpl implements LeadService {
         }
         List<LeadImport.RejectedRow> rejected = new ArrayList<>();
         List<Map.Entry<Valid, String>> valid = new ArrayList<>();
-        for (LeadCsv.Row row : read.getValue()) {
-            if (row.cells() > read.getKey().size()) {
-                rejected.add(new LeadImport.RejectedRow(row.line(), null, "too_many_cells", "the row has "
-                    + row.cells() + " cells and the header " + read.getKey().size() + " columns"));
-                continue;
-            }
+        for (CsvTable.Row row : read.rows()) {
             try {
-                String recordType = mine.requireCreate(row.input().recordType());
-                valid.add(Map.entry(validate(row.input(), true, phones), recordType));
+                read.requireFits(row);
+                LeadInput input = LeadCsv.input(row);
+                String recordType = mine.requireCreate(input.recordType());
+                valid.add(Map.entry(validate(input, true, phones), recordType));
             } catch (ApiException e) {
                 rejected.add(new LeadImport.RejectedRow(row.line(), e.field(), e.code(), e.getMessage()));
             }

@@ -3,7 +3,7 @@
  * paging and ids. Capability bundles and ISV add-ons depend on this package only.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.openpartner.platform.api;
 
 import org.osgi.annotation.bundle.Export;
