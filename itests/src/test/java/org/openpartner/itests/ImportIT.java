@@ -196,9 +196,13 @@ public class ImportIT extends OpenPartnerTestSupport {
         JsonNode before = http.get("/imports/" + jobId, tenant.adminToken()).json();
         bundle.stop();
         try {
-            // The REST server withdraws the bundle's resources on its own thread, just after the stop.
+            // The REST server withdraws the bundle's resources on its own thread, just after the stop. The bundle
+            // stays installed, so its paths answer 503 (come back later), not 404 (no such path).
             Awaitility.await("import API withdrawn").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-                .until(() -> http.get("/imports/" + jobId, tenant.adminToken()).status() == 404);
+                .until(() -> http.get("/imports/" + jobId, tenant.adminToken()).status() == 503);
+            Http.Response stopped = http.get("/imports/" + jobId, tenant.adminToken());
+            assertEquals("service_unavailable", stopped.code());
+            assertEquals(404, http.get("/no-such-resource", tenant.adminToken()).status());
         } finally {
             bundle.start();
         }

@@ -1,6 +1,7 @@
 package org.openpartner.platform.internal.rest;
 
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.apache.cxf.jaxrs.model.OperationResourceInfo;
+import org.apache.cxf.jaxrs.utils.HttpUtils;
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.apache.cxf.message.Message;
 import org.openpartner.platform.api.ApiException;
@@ -60,6 +62,30 @@ public final class ErrorMappers {
     }
 
     public static final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+        /** Whether a path belongs to a resource withdrawn while its bundle stays installed. */
+        private final Predicate<String> withdrawn;
+        /** The request's path below /api/v1 when no resource matched it; null when one did, or outside CXF. */
+        private final Supplier<String> unmatchedPath;
+        /** Whether the request carries a caller. */
+        private final BooleanSupplier authenticated;
+
+        /** A mapper that knows of no withdrawn resource. */
+        public WebApplicationExceptionMapper() {
+            this(path -> false, () -> null, ErrorMappers::authenticated);
+        }
+
+        WebApplicationExceptionMapper(WithdrawnResources withdrawn) {
+            this(withdrawn::unavailable, ErrorMappers::unmatchedPath, ErrorMappers::authenticated);
+        }
+
+        WebApplicationExceptionMapper(Predicate<String> withdrawn, Supplier<String> unmatchedPath,
+                                      BooleanSupplier authenticated) {
+            this.withdrawn = withdrawn;
+            this.unmatchedPath = unmatchedPath;
+            this.authenticated = authenticated;
+        }
+
         @Override
         public Response toResponse(WebApplicationException e) {
             Response known = fromCause(e);
@@ -67,9 +93,16 @@ public final class ErrorMappers {
                 return known;
             }
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-            if ((status == 404 || status == 405) && !authenticated()) {
+            if ((status == 404 || status == 405) && !authenticated.getAsBoolean()) {
                 // Without a token no path is told apart from another: every one answers 401.
                 return unauthorized("authentication required: log in at /api/v1/auth/login");
+            }
+            if (status == 404) {
+                String path = unmatchedPath.get();
+                if (path != null && withdrawn.test(path)) {
+                    // Its capability's bundle is stopped or restarting, not gone: the path will answer again.
+                    return unavailable();
+                }
             }
             return switch (status) {
                 case 404 -> error(404, ErrorBody.of("not_found", "no such resource"));
@@ -109,9 +142,7 @@ public final class ErrorMappers {
                 // A request that met its capability going away under it (a feature stopping or being updated): the
                 // failure is the moment's, not the request's, so the honest answer is to come back shortly.
                 LOG.warn("{} failed while its bundle was stopping; answered 503: {}", resource.getName(), e.toString());
-                return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
-                    .entity(ErrorBody.of("service_unavailable", "this part of the service is stopping or starting; "
-                        + "try again in a few seconds")).build();
+                return unavailable();
             }
             return internal(e);
         }
@@ -128,6 +159,13 @@ public final class ErrorMappers {
             Bundle bundle = FrameworkUtil.getBundle(type);
             return bundle != null && (bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0;
         }
+    }
+
+    /** 503 with Retry-After: the part of the service the request needs is stopped, stopping or starting. */
+    static Response unavailable() {
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
+            .entity(ErrorBody.of("service_unavailable", "this part of the service is stopped or restarting; "
+                + "try again in a few seconds")).build();
     }
 
     static Response internal(Throwable e) {
@@ -204,6 +242,16 @@ public final class ErrorMappers {
             }
         }
         return path.length() == 0 ? null : path.toString();
+    }
+
+    /** The request's path below the API's base when no resource matched it; null when one did, or outside CXF. */
+    private static String unmatchedPath() {
+        Message message = JAXRSUtils.getCurrentMessage();
+        if (message == null || message.getExchange() == null
+            || message.getExchange().get(OperationResourceInfo.class) != null) {
+            return null;
+        }
+        return HttpUtils.getPathToMatch(message, true);
     }
 
     private static boolean authenticated() {

@@ -28,6 +28,8 @@ import org.openpartner.platform.api.access.AccessControl;
 import org.openpartner.platform.api.spi.RestResource;
 import org.openpartner.platform.internal.PlatformConfig;
 import org.openpartner.platform.internal.security.Authenticator;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -69,6 +71,7 @@ public class RestServer {
     private final BodySizeFilter bodySizeFilter;
     private final FieldMasks.RequestSource fieldMasks = new FieldMasks.RequestSource();
     private final Handover handover = new Handover();
+    private final WithdrawnResources withdrawn = new WithdrawnResources();
     private ScheduledFuture<?> pending;
     private Server server;
     private Destination routed;
@@ -87,7 +90,7 @@ public class RestServer {
             new CallContextProvider(),
             new ErrorMappers.ApiExceptionMapper(),
             new ErrorMappers.JsonExceptionMapper(),
-            new ErrorMappers.WebApplicationExceptionMapper(),
+            new ErrorMappers.WebApplicationExceptionMapper(withdrawn),
             new ErrorMappers.UnexpectedExceptionMapper());
         synchronized (this) {
             active = true;
@@ -119,6 +122,11 @@ public class RestServer {
 
     void removeResource(RestResource resource) {
         resources.remove(resource);
+        // Its paths answer 503 rather than 404 while its bundle stays installed (stopped, restarting, updated).
+        Bundle bundle = FrameworkUtil.getBundle(resource.getClass());
+        if (bundle != null) {
+            withdrawn.withdrawn(resource.getClass(), () -> bundle.getState() != Bundle.UNINSTALLED);
+        }
         schedulePublish();
     }
 
@@ -174,6 +182,7 @@ public class RestServer {
             LOG.error("Could not publish the REST resources", e);
             return;
         }
+        withdrawn.published(beans);
         Server previous = server;
         server = next;
         if (previous != null) {

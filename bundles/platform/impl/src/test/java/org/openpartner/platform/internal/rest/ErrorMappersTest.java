@@ -95,6 +95,23 @@ public class ErrorMappersTest {
     }
 
     @Test
+    public void aPathOfAWithdrawnResourceWhoseBundleStaysInstalledIs503() {
+        Response stopped = new ErrorMappers.WebApplicationExceptionMapper(path -> path.equals("/leads"),
+            () -> "/leads", () -> true).toResponse(new NotFoundException());
+        assertEquals(503, stopped.getStatus());
+        assertEquals("service_unavailable", body(stopped).code());
+        assertEquals("5", stopped.getHeaderString("Retry-After"));
+        // A path no withdrawn resource served, a 404 of a resource that matched (no unmatched path), or a caller
+        // without a token (no path is told apart from another) answer as before.
+        assertEquals(404, new ErrorMappers.WebApplicationExceptionMapper(path -> false, () -> "/nothing", () -> true)
+            .toResponse(new NotFoundException()).getStatus());
+        assertEquals(404, new ErrorMappers.WebApplicationExceptionMapper(path -> true, () -> null, () -> true)
+            .toResponse(new NotFoundException()).getStatus());
+        assertEquals(401, new ErrorMappers.WebApplicationExceptionMapper(path -> true, () -> "/leads", () -> false)
+            .toResponse(new NotFoundException()).getStatus());
+    }
+
+    @Test
     public void unexpectedFailuresGiveAReferenceAndNoDetails() {
         Response response = new ErrorMappers.UnexpectedExceptionMapper()
             .toResponse(new IllegalStateException("SELECT * FROM OP_USER failed at line 42"));
