@@ -185,6 +185,15 @@ public class AccountIT extends OpenPartnerTestSupport {
         JsonNode waiting = http.get("/accounts?pool=" + pool, bravo).json().get("items");
         assertEquals(List.of("Tailwind Toys", "Northwind Traders"), nameValues(waiting));
         assertFalse("hidden until claimed: " + waiting, waiting.get(0).has("registrationId"));
+        // Nor any other way: the waiting account's people wait for the claim too (its admins and the upstream read
+        // them), and a guess at its registration id is told that the customer is taken, not which account has it.
+        assertStatus(403, "hidden_until_claimed", http.get("/accounts/" + first + "/contacts", bravo));
+        assertStatus(200, null, http.get("/accounts/" + first + "/contacts", admin));
+        Http.Response guessed = http.post("/accounts", bravo, Map.of("name", "Guess", "registrationId", "US-1001"));
+        assertStatus(409, "duplicate_registration_id", guessed);
+        assertFalse(guessed.body(), guessed.body().contains(first));
+        assertTrue(http.post("/accounts", admin, Map.of("name", "Again", "registrationId", "US-1001")).body()
+            .contains(first));
         assertStatus(200, null, http.post("/pooled/account/" + first + "/claim", alpha, null));
         JsonNode mine = http.get("/accounts/" + first, alpha).json();
         assertEquals("US-1001", mine.get("registrationId").asText());

@@ -117,6 +117,70 @@ public class PoolIT extends OpenPartnerTestSupport {
         assertStatus(409, "pool_not_empty", http.delete("/pools/" + pool, admin));
     }
 
+    @Test
+    public void aPoolsRightsHoldForItsAdminsItsAppAndTheFieldsARoleHides() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String admin = upstream.adminToken();
+        String mobile = newMobile();
+        JsonNode connected = connectNew(http, upstream, "Echo " + upstream.suffix(), mobile);
+        String connection = connected.get("connection").get("id").asText();
+        String dealer = dealersOf(http, upstream, connected, mobile).get(0);
+        // Employees without the channel manager's rights: one administers the pool, the other is one of its members.
+        Employee keeper = newEmployee(http, upstream);
+        Employee member = newEmployee(http, upstream);
+
+        // Definitions that cannot be kept are refused, not failed on.
+        assertStatus(400, "unknown_field", http.post("/pools", admin, Map.of("name", "N", "object", "lead",
+            "hiddenUntilClaimed", java.util.Arrays.asList((Object) null))));
+        assertStatus(400, "invalid_number", http.post("/pools", admin, Map.of("name", "N", "object", "lead",
+            "rules", Map.of("cooldownHours", Integer.MAX_VALUE))));
+        Map<String, Object> definition = Map.of("name", "Kept", "object", "lead", "members", List.of(
+            Map.of("kind", "ROLE", "id", "dealer-personnel"), Map.of("kind", "USER", "id", member.id())),
+            "admins", List.of(keeper.id()), "hiddenUntilClaimed", List.of("mobile"));
+        Http.Response created = http.post("/pools", admin, definition);
+        assertStatus(201, null, created);
+        String pool = created.json().get("id").asText();
+        Map<String, Object> withRules = new java.util.HashMap<>(definition);
+        withRules.put("rules", Map.of("userHoldingCap", 2));
+        assertStatus(200, null, http.put("/pools/" + pool, admin, withRules));
+        Http.Response other = http.post("/pools", admin, Map.of("name", "Other", "object", "lead",
+            "admins", List.of(member.id())));
+        assertStatus(201, null, other);
+        String waiting = lead(http, admin, "Waiting buyer", "+14155550130");
+        assertStatus(200, null, http.put("/pooled/lead/" + waiting, admin, Map.of("poolId", pool)));
+
+        // The pool's admin reads its waiting lead whole, and its movements; a member reads it masked and may not take
+        // it into a pool of its own, which would take it from the pool it waits in.
+        assertEquals("+14155550130", http.get("/leads/" + waiting, keeper.token()).json().get("mobile").asText());
+        assertStatus(200, null, http.get("/pooled/lead/" + waiting + "/history", keeper.token()));
+        assertFalse(http.get("/leads/" + waiting, member.token()).json().has("mobile"));
+        assertStatus(403, null, http.put("/pooled/lead/" + waiting, member.token(),
+            Map.of("poolId", other.json().get("id").asText())));
+        assertEquals(pool, http.get("/leads/" + waiting, admin).json().get("poolId").asText());
+        // A waiting lead is converted by no one before it is claimed or assigned.
+        assertStatus(409, "lead_waiting", http.post("/leads/" + waiting + "/convert", admin, Map.of()));
+
+        // Without the SharePartner app the dealer works with no leads, pooled or not.
+        assertEquals(200, http.delete("/connections/" + connection + "/apps/share-partner", admin).status());
+        assertStatus(403, "app_not_enabled", http.post("/pooled/lead/" + waiting + "/claim", dealer, null));
+        assertEquals(0, http.get("/pools", dealer).json().size());
+        assertEquals(200, http.put("/connections/" + connection + "/apps/share-partner", admin, null).status());
+
+        // The pool's answer about a record leaves out what the caller's roles hide of the record: here its owner.
+        assertStatus(200, null, http.put("/access/roles/dealer-personnel/permissions/lead", admin,
+            Map.of("fields", Map.of("ownerUserId", "HIDDEN"))));
+        assertStatus(200, null, http.post("/pooled/lead/" + waiting + "/claim", dealer, null));
+        JsonNode where = http.get("/pooled/lead/" + waiting, dealer).json();
+        assertEquals(pool, where.get("poolId").asText());
+        assertFalse(where.toString(), where.has("holderUserId"));
+        assertEquals(userId(http, dealer), http.get("/pooled/lead/" + waiting, admin).json().get("holderUserId").asText());
+
+        // A follow-up dated before any plausible one is refused, not failed on.
+        assertStatus(400, "too_early", http.post("/leads/" + waiting + "/follow-ups", dealer,
+            Map.of("kind", "CALL", "at", "1800-01-01T00:00:00Z")));
+    }
+
     private static String put(Http http, String admin, String pool, String name, String region, String source) {
         Http.Response created = http.post("/leads", admin, Map.of("name", name, "mobile", "+14155550120",
             "region", region, "source", source));

@@ -8,6 +8,8 @@ import javax.persistence.EntityManagerFactory;
 
 import org.openpartner.accounts.api.AccountService;
 import org.openpartner.accounts.internal.jpa.AccountEntity;
+import org.openpartner.interconnect.api.AppService;
+import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.pools.api.spi.Placement;
 import org.openpartner.pools.api.spi.PoolableObject;
@@ -23,10 +25,21 @@ import org.osgi.service.component.annotations.Reference;
 public class AccountPoolable implements PoolableObject {
 
     private final Transactions tx;
+    private final AppService apps;
 
     @Activate
-    public AccountPoolable(@Reference(target = "(osgi.unit.name=openpartner-accounts)") EntityManagerFactory emf) {
+    public AccountPoolable(@Reference(target = "(osgi.unit.name=openpartner-accounts)") EntityManagerFactory emf,
+                           @Reference AppService apps) {
         this.tx = new Transactions(emf);
+        this.apps = apps;
+    }
+
+    /** Downstream users work with accounts through the SharePartner app, in pools as elsewhere. */
+    @Override
+    public void requireAvailable(CallContext ctx) {
+        if (ctx.isExternal()) {
+            apps.requireAccess(ctx, AccountServiceImpl.SHARE_PARTNER_APP);
+        }
     }
 
     @Override

@@ -143,7 +143,8 @@ public class AccountServiceImpl implements AccountService {
         ObjectAccess mine = reader(ctx);
         mine.require(Actions.EDIT);
         AccountInput given = input == null ? new AccountInput(null, null, null, null, null, null) : input;
-        return tx.inTransaction(em -> {
+        // The answer is masked as a read is: a writer of a waiting account (a team member) still sees no field it hides.
+        return new PoolMasks(ctx).apply(tx.inTransaction(em -> {
             AccountEntity account = findWritable(em, ctx, accountId);
             mine.requireNotHidden(given(given));
             Valid valid = validate(given, false);
@@ -157,7 +158,7 @@ public class AccountServiceImpl implements AccountService {
             flushUnique(em);
             events.publish(em, event(ctx, "account.updated", account, Map.of("fields", changed)));
             return toDto(account);
-        });
+        }));
     }
 
     @Override
@@ -217,6 +218,13 @@ public class AccountServiceImpl implements AccountService {
         reader(ctx).require(Actions.VIEW);
         return tx.read(em -> {
             AccountEntity account = find(em, ctx, accountId);
+            if (account.getPoolId() != null && account.getOwnerUserId() == null
+                && !pools.hiddenUntilClaimed(ctx, account.getPoolId()).isEmpty()) {
+                // A pool that keeps fields of its waiting accounts until claimed keeps their people too: the
+                // contacts are what a claim is for. Its admins and the upstream's staff read them (nothing hidden).
+                throw ApiException.forbidden("hidden_until_claimed", "the account waits in a pool that shows its "
+                    + "contacts to the account's holder: claim it first", "contacts");
+            }
             return em.createQuery("select c from AccountContactEntity c where c.accountId = :a and c.tenantId = :t "
                     + "order by c.createdAt, c.id", AccountContactEntity.class)
                 .setParameter("a", account.getId()).setParameter("t", ctx.tenantId()).getResultList().stream()
@@ -243,12 +251,23 @@ public class AccountServiceImpl implements AccountService {
             .setParameter("k", key).setParameter("t", ctx.tenantId()).getResultList();
         for (String id : existing) {
             if (!id.equals(exceptId)) {
-                boolean readable = records.one(em, ctx, id, RecordAccess.READ).isPresent();
+                // Named only to whoever also sees its registration id: naming it confirms the id was that account's.
+                boolean readable = records.one(em, ctx, id, RecordAccess.READ)
+                    .filter(account -> seesRegistrationId(ctx, account)).isPresent();
                 throw ApiException.conflict("duplicate_registration_id", readable
                     ? "account " + id + " has this registration id"
                     : "an account with this registration id exists in the channel", "registrationId");
             }
         }
+    }
+
+    /** Whether the caller sees the account's registration id: its roles show it and its pool does not hide it. */
+    private boolean seesRegistrationId(CallContext ctx, AccountEntity account) {
+        if (!access.access(ctx, OBJECT).isVisible("registrationId")) {
+            return false;
+        }
+        return account.getPoolId() == null || account.getOwnerUserId() != null
+            || !pools.hiddenUntilClaimed(ctx, account.getPoolId()).contains("registrationId");
     }
 
     private static void flushUnique(EntityManager em) {

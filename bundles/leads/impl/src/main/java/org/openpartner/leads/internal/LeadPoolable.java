@@ -1,6 +1,7 @@
 package org.openpartner.leads.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -10,9 +11,12 @@ import java.util.Optional;
 
 import javax.persistence.EntityManagerFactory;
 
+import org.openpartner.interconnect.api.AppService;
 import org.openpartner.leads.api.LeadService;
 import org.openpartner.leads.api.dto.LeadStatus;
 import org.openpartner.leads.internal.jpa.LeadEntity;
+import org.openpartner.platform.api.ApiException;
+import org.openpartner.platform.api.CallContext;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.pools.api.spi.Placement;
 import org.openpartner.pools.api.spi.PoolableObject;
@@ -27,11 +31,26 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = PoolableObject.class)
 public class LeadPoolable implements PoolableObject {
 
+    /** The statuses of a closed lead, which no placement reopens. */
+    private static final List<String> CLOSED = Arrays.stream(LeadStatus.values()).filter(LeadServiceImpl::isClosed)
+        .map(LeadStatus::name).toList();
+
     private final Transactions tx;
+    private final AppService apps;
 
     @Activate
-    public LeadPoolable(@Reference(target = "(osgi.unit.name=openpartner-leads)") EntityManagerFactory emf) {
+    public LeadPoolable(@Reference(target = "(osgi.unit.name=openpartner-leads)") EntityManagerFactory emf,
+                        @Reference AppService apps) {
         this.tx = new Transactions(emf);
+        this.apps = apps;
+    }
+
+    /** Downstream users work with leads through the SharePartner app, in pools as elsewhere. */
+    @Override
+    public void requireAvailable(CallContext ctx) {
+        if (ctx.isExternal()) {
+            apps.requireAccess(ctx, LeadServiceImpl.SHARE_PARTNER_APP);
+        }
     }
 
     @Override
@@ -89,7 +108,12 @@ public class LeadPoolable implements PoolableObject {
 
     @Override
     public void place(String tenantId, String recordId, String poolId, String userId, String companyId) {
-        tx.inTransaction(em -> Placement.update(em, "OP_LEAD", tenantId, recordId, poolId, userId, companyId,
-            Map.of("STATUS", (userId == null ? LeadStatus.UNASSIGNED : LeadStatus.ASSIGNED).name())));
+        int placed = tx.inTransaction(em -> Placement.update(em, "OP_LEAD", tenantId, recordId, poolId, userId,
+            companyId, Map.of("STATUS", (userId == null ? LeadStatus.UNASSIGNED : LeadStatus.ASSIGNED).name()),
+            Map.of("STATUS", CLOSED)));
+        if (placed == 0) {
+            // Closed (converted, invalid, voided) after the engine read it, or deleted: it stays as it is.
+            throw ApiException.conflict("record_closed", "the lead was closed meanwhile and enters no pool", "id");
+        }
     }
 }

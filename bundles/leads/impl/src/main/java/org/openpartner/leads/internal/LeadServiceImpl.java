@@ -80,6 +80,7 @@ public class LeadServiceImpl implements LeadService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Clocks of phones and servers disagree a little; a follow-up further ahead is refused. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Instant EARLIEST_FOLLOW_UP = Instant.parse("1900-01-01T00:00:00Z");
 
     private final Transactions tx;
     private final AccessControl access;
@@ -168,7 +169,8 @@ public class LeadServiceImpl implements LeadService {
         ObjectAccess mine = reader(ctx);
         mine.require(Actions.EDIT);
         LeadInput given = input == null ? new LeadInput(null, null, null, null, null, null, null, null) : input;
-        return tx.inTransaction(em -> {
+        // The answer is masked as a read is: a writer of a waiting lead (a team member) still sees no field it hides.
+        return new PoolMasks(ctx).apply(tx.inTransaction(em -> {
             LeadEntity lead = findWritable(em, ctx, leadId);
             mine.requireNotHidden(given(given));
             requireOpen(lead);
@@ -180,7 +182,7 @@ public class LeadServiceImpl implements LeadService {
             em.flush();
             events.publish(em, event(ctx, "lead.updated", lead, Map.of("fields", changed)));
             return toDto(lead);
-        });
+        }));
     }
 
     @Override
@@ -202,7 +204,7 @@ public class LeadServiceImpl implements LeadService {
             throw ApiException.badRequest("too_long", "reason must be at most " + MAX_REASON + " characters", "reason");
         }
         // A pooled lead that closes stops counting as held (unless its pool counts closed leads): one unit.
-        return unitOfWork.inUnit(() -> tx.inTransaction(em -> {
+        return new PoolMasks(ctx).apply(unitOfWork.inUnit(() -> tx.inTransaction(em -> {
             LeadEntity lead = findWritable(em, ctx, leadId);
             requireOpen(lead);
             String before = lead.getStatus();
@@ -219,7 +221,7 @@ public class LeadServiceImpl implements LeadService {
                 pools.closed(ctx, OBJECT, lead.getId());
             }
             return toDto(lead);
-        }));
+        })));
     }
 
     @Override
@@ -262,6 +264,10 @@ public class LeadServiceImpl implements LeadService {
         Instant at = input.at() == null ? now : input.at();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
             throw ApiException.badRequest("in_future", "at may not lie in the future", "at");
+        }
+        if (at.isBefore(EARLIEST_FOLLOW_UP)) {
+            // Both databases store years 1 to 9999 at least; no follow-up is older than the product's users.
+            throw ApiException.badRequest("too_early", "at may not lie before " + EARLIEST_FOLLOW_UP, "at");
         }
         return tx.inTransaction(em -> {
             LeadEntity lead = findWritable(em, ctx, leadId);
@@ -332,6 +338,12 @@ public class LeadServiceImpl implements LeadService {
         return unitOfWork.inUnit(() -> tx.inTransaction(em -> {
             LeadEntity lead = findWritable(em, ctx, leadId);
             requireOpen(lead);
+            if (lead.getPoolId() != null && lead.getOwnerUserId() == null) {
+                // A waiting lead is anyone's to claim, under the pool's caps: converting it would take it around them
+                // (and copy the fields it hides until claimed).
+                throw ApiException.conflict("lead_waiting", "the lead waits in a pool: claim it, or have it assigned, "
+                    + "before converting it", "id");
+            }
             String account = accountId != null ? accounts.get(ctx, accountId).id()
                 : accounts.create(ctx, accountFrom(ctx, mine, lead, given.account())).id();
             AccountContact contact = accounts.addContact(ctx, account, contactFrom(mine, lead, given.contact()));

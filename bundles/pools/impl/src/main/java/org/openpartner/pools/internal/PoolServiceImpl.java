@@ -34,6 +34,8 @@ import org.openpartner.platform.api.dto.NoticeDraft;
 import org.openpartner.platform.api.Names;
 import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.access.AccessControl;
+import org.openpartner.platform.api.access.Actions;
+import org.openpartner.platform.api.access.ObjectAccess;
 import org.openpartner.platform.api.access.ObjectDefinition;
 import org.openpartner.platform.api.access.RecordAccess;
 import org.openpartner.platform.api.access.jpa.ShareGrant;
@@ -90,6 +92,7 @@ public class PoolServiceImpl implements PoolService {
     static final int MAX_REASON = 500;
     static final int MAX_MEMBERS = 500;
     static final int MAX_LEVELS = 50;
+    static final int MAX_COOLDOWN_HOURS = 24 * 366;
     static final int MAX_LEVEL = 40;
 
     private final Transactions tx;
@@ -192,7 +195,7 @@ public class PoolServiceImpl implements PoolService {
             PoolEntity pool = findPool(em, ctx.tenantId(), poolId).orElseThrow(() -> ApiException.notFound("Pool"));
             List<PoolMemberEntity> principals = principals(em, pool.getId());
             boolean admin = isStaff(ctx) || isAdmin(ctx, principals);
-            if (!admin && !isMember(ctx, principals)) {
+            if (!admin && (!isMember(ctx, principals) || !available(ctx, pool))) {
                 throw ApiException.notFound("Pool");
             }
             return toDto(pool, principals, admin);
@@ -214,6 +217,9 @@ public class PoolServiceImpl implements PoolService {
             }
             List<Pool> answer = new ArrayList<>();
             for (PoolEntity pool : pools) {
+                if (!isStaff(ctx) && !available(ctx, pool)) {
+                    continue;
+                }
                 List<PoolMemberEntity> principals = principals(em, pool.getId());
                 answer.add(toDto(pool, principals, isStaff(ctx) || isAdmin(ctx, principals)));
             }
@@ -259,7 +265,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public PooledRecord put(CallContext ctx, String object, String recordId, Move move) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         // The record first: whatever else is wrong, a record out of the caller's reach is not found.
         requireReadable(ctx, poolable, recordId);
         if (move == null || move.poolId() == null) {
@@ -272,12 +278,24 @@ public class PoolServiceImpl implements PoolService {
         if (!isStaff(ctx) && !tx.read(em -> isAdmin(ctx, principals(em, target.getId())))) {
             throw ApiException.forbidden("only the enterprise's channel staff and the pool's admins put records into it");
         }
+        if (!isStaff(ctx)) {
+            // A pool's admin takes a record out of another pool only as that pool's admin too (checked again under
+            // the record's lock), and one in no pool only when it may change the record: reading it is not enough.
+            String from = tx.read(em -> poolRecord(em, ctx.tenantId(), poolable.objectName(), recordId))
+                .map(PoolRecordEntity::getPoolId).orElse(null);
+            if (from != null && !tx.read(em -> isAdmin(ctx, principals(em, from)))) {
+                throw notAdminOfSource();
+            }
+            if (from == null && !access.reaches(ctx, poolable.objectName(), recordId, RecordAccess.WRITE)) {
+                throw ApiException.forbidden("record_read_only", "you may read this record but not hand it over", "id");
+            }
+        }
         return enter(ctx, poolable, recordId, target, reason, "pooled");
     }
 
     @Override
     public PooledRecord submit(CallContext ctx, String object, String recordId, Reason reason) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         if (!ctx.isExternal()) {
             throw ApiException.forbidden("downstream users submit records to their upstream; the upstream's staff put "
                 + "records into pools");
@@ -332,6 +350,9 @@ public class PoolServiceImpl implements PoolService {
                     throw ApiException.conflict("record_closed", "the record is closed and enters no pool", "id");
                 }
                 from = row.getPoolId();
+                if (!isStaff(ctx) && !isAdmin(ctx, principals(em, from))) {
+                    throw notAdminOfSource();
+                }
                 if (PoolRecordEntity.HELD.equals(row.getState())) {
                     Counters.apply(em, releasing(em, row.getPoolId(), row.getHolderUserId(), row.getHolderCompanyId()));
                 }
@@ -484,7 +505,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public PooledRecord claim(CallContext ctx, String object, String recordId) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         if (ctx.isConsole()) {
             throw ApiException.forbidden("the console holds no records: claim as a user, or assign");
         }
@@ -686,7 +707,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public PooledRecord giveBack(CallContext ctx, String object, String recordId, Reason reason) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         String why = reason(reason == null ? null : reason.reason(), true);
         access.access(ctx, poolable.objectName()).require(RETURN);
         requireReadable(ctx, poolable, recordId);
@@ -716,7 +737,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public PooledRecord accept(CallContext ctx, String object, String recordId) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         requireReadable(ctx, poolable, recordId);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return inUnit(em -> {
@@ -731,7 +752,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public PooledRecord decline(CallContext ctx, String object, String recordId, Decline decline) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         String why = reason(decline == null ? null : decline.reason(), true);
         access.access(ctx, poolable.objectName()).require(RETURN);
         requireReadable(ctx, poolable, recordId);
@@ -811,7 +832,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public PooledRecord assign(CallContext ctx, String object, String recordId, Assignment assignment) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         if (assignment == null || assignment.userId() == null) {
             throw ApiException.badRequest("required", "userId is required", "userId");
         }
@@ -841,6 +862,11 @@ public class PoolServiceImpl implements PoolService {
             if (PoolRecordEntity.CLOSED.equals(current.getState())) {
                 throw ApiException.conflict("record_closed", "the record is closed", "id");
             }
+            if (!pool.getId().equals(current.getPoolId())) {
+                // Moved since the pool's rights and members were checked: those of its new pool decide.
+                throw ApiException.conflict("concurrent_change", "the record moved to another pool meanwhile; "
+                    + "reload and try again", "id");
+            }
             List<Counters.Change> changes = new ArrayList<>(taking(pool, assignee.userId(), assignee.companyId()));
             if (PoolRecordEntity.HELD.equals(current.getState())) {
                 changes.addAll(releasing(em, current.getPoolId(), current.getHolderUserId(), current.getHolderCompanyId()));
@@ -868,14 +894,33 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public Optional<PooledRecord> where(CallContext ctx, String object, String recordId) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         requireReadable(ctx, poolable, recordId);
-        return tx.read(em -> poolRecord(em, ctx.tenantId(), poolable.objectName(), recordId).map(PoolServiceImpl::toDto));
+        ObjectAccess mine = access.access(ctx, poolable.objectName());
+        mine.require(Actions.VIEW);
+        return tx.read(em -> poolRecord(em, ctx.tenantId(), poolable.objectName(), recordId).map(PoolServiceImpl::toDto))
+            .map(record -> masked(mine, record));
+    }
+
+    /**
+     * The record's place without what the caller's roles hide of the record itself: its holder is its owner
+     * ({@code ownerUserId}, {@code ownerCompanyId}) and its pool its {@code poolId}, for objects that have those fields.
+     */
+    static PooledRecord masked(ObjectAccess mine, PooledRecord record) {
+        return new PooledRecord(record.object(), record.recordId(), shown(mine, "poolId", record.poolId()),
+            record.state(), shown(mine, "ownerUserId", record.holderUserId()),
+            shown(mine, "ownerCompanyId", record.holderCompanyId()), record.enteredAt(), record.heldSince(),
+            record.acceptedAt());
+    }
+
+    /** The value, unless the object has the field and the caller's roles hide it. */
+    private static String shown(ObjectAccess mine, String field, String value) {
+        return mine.object().field(field).isEmpty() || mine.isVisible(field) ? value : null;
     }
 
     @Override
     public List<PoolLogEntry> history(CallContext ctx, String object, String recordId) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         requireReadable(ctx, poolable, recordId);
         return tx.read(em -> {
             // A pool's admin reads the movements in the pools it administers, chosen in the query.
@@ -1335,7 +1380,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public Optional<Distribution> explain(CallContext ctx, String object, String recordId) {
-        PoolableObject poolable = poolable(object);
+        PoolableObject poolable = poolable(ctx, object);
         requireReadable(ctx, poolable, recordId);
         return tx.read(em -> {
             List<PoolDistributionEntity> found = em.createQuery("select d from PoolDistributionEntity d where "
@@ -1534,8 +1579,26 @@ public class PoolServiceImpl implements PoolService {
         return unitOfWork.inUnit(() -> tx.inTransaction(work));
     }
 
-    private PoolableObject poolable(String object) {
-        return objects.find(object).orElseThrow(() -> ApiException.notFound("Record"));
+    /** The poolable object, if the caller may work with its records at all (its app enabled for an external user). */
+    private PoolableObject poolable(CallContext ctx, String object) {
+        PoolableObject poolable = objects.find(object).orElseThrow(() -> ApiException.notFound("Record"));
+        poolable.requireAvailable(ctx);
+        return poolable;
+    }
+
+    /** Whether the caller may work with the pool's object (see {@link PoolableObject#requireAvailable}). */
+    private boolean available(CallContext ctx, PoolEntity pool) {
+        try {
+            objects.find(pool.getObjectName()).ifPresent(poolable -> poolable.requireAvailable(ctx));
+            return true;
+        } catch (ApiException refused) {
+            return false;
+        }
+    }
+
+    private static ApiException notAdminOfSource() {
+        return ApiException.forbidden("only the enterprise's channel staff and the admins of the record's pool take "
+            + "it out of that pool");
     }
 
     /** 404 for a record the caller may not read, as for one that does not exist. */
@@ -1777,7 +1840,7 @@ public class PoolServiceImpl implements PoolService {
         Set<String> fields = new TreeSet<>();
         definition.fields().forEach(f -> fields.add(f.name()));
         for (int i = 0; i < hidden.size(); i++) {
-            if (!fields.contains(hidden.get(i))) {
+            if (hidden.get(i) == null || !fields.contains(hidden.get(i))) {
                 throw ApiException.badRequest("unknown_field", "hiddenUntilClaimed names no field of " + objectName
                     + "; it has " + String.join(", ", fields), "hiddenUntilClaimed[" + i + "]");
             }
@@ -1787,6 +1850,12 @@ public class PoolServiceImpl implements PoolService {
         positive(rules.userHoldingCap(), "rules.userHoldingCap");
         positive(rules.companyHoldingCap(), "rules.companyHoldingCap");
         positive(rules.cooldownHours(), "rules.cooldownHours");
+        if (rules.cooldownHours() != null && rules.cooldownHours() > MAX_COOLDOWN_HOURS) {
+            // A cool-down is counted back from each claim's time: a huge one would ask the database for a time
+            // before any it stores.
+            throw ApiException.badRequest("invalid_number", "rules.cooldownHours is at most " + MAX_COOLDOWN_HOURS
+                + " (a year)", "rules.cooldownHours");
+        }
         Map<String, Integer> byLevel = new LinkedHashMap<>();
         Map<String, Integer> givenLevels = rules.companyHoldingCapByLevel() == null ? Map.of()
             : rules.companyHoldingCapByLevel();
@@ -1808,8 +1877,9 @@ public class PoolServiceImpl implements PoolService {
             positive(level.getValue(), field);
             byLevel.put(level.getKey().strip(), level.getValue());
         }
+        // closedCount left out is false, as for a new pool.
         ClaimRules checked = new ClaimRules(rules.dailyClaimLimit(), rules.userHoldingCap(), rules.companyHoldingCap(),
-            rules.closedCount(), rules.cooldownHours(), byLevel);
+            Boolean.TRUE.equals(rules.closedCount()), rules.cooldownHours(), byLevel);
         return new Definition(name, objectName, input.mode() == null ? PoolMode.CLAIMABLE : input.mode(),
             Boolean.TRUE.equals(input.redistribution()), new ArrayList<>(new LinkedHashSet<>(members)),
             new ArrayList<>(new LinkedHashSet<>(admins)), hidden, checked, byLevel.isEmpty() ? null : write(byLevel),

@@ -321,4 +321,32 @@ public class PoolRulesTest {
         refused(403, "forbidden", () -> world.engine.create(alice, new PoolInput("Mine", PoolWorld.OBJECT, null, false,
             List.of(), List.of(), List.of(), null)));
     }
+
+    @Test
+    public void aPoolsAdminTakesARecordOnlyOutOfAPoolItAdministersToo() {
+        CallContext both = world.employee("admin-of-both");
+        CallContext target = world.employee("admin-of-target");
+        Pool from = world.engine.create(PoolWorld.STAFF, new PoolInput("From", PoolWorld.OBJECT, PoolMode.CLAIMABLE,
+            false, List.of(), List.of(both.userId()), List.of(), null));
+        Pool to = world.engine.create(PoolWorld.STAFF, new PoolInput("To", PoolWorld.OBJECT, PoolMode.CLAIMABLE,
+            false, List.of(), List.of(both.userId(), target.userId()), List.of(), null));
+        put(from, "r1");
+        refused(403, "forbidden", () -> world.engine.put(target, PoolWorld.OBJECT, "r1", new Move(to.id(), "mine now")));
+        assertEquals(from.id(), world.engine.where(PoolWorld.STAFF, PoolWorld.OBJECT, "r1").orElseThrow().poolId());
+        world.engine.put(both, PoolWorld.OBJECT, "r1", new Move(to.id(), "rebalanced"));
+        assertEquals(to.id(), world.engine.where(PoolWorld.STAFF, PoolWorld.OBJECT, "r1").orElseThrow().poolId());
+    }
+
+    @Test
+    public void definitionsThatCannotBeKeptAreRefusedAndAnOmittedClosedCountIsFalse() {
+        refused(400, "unknown_field", () -> world.engine.create(PoolWorld.STAFF, new PoolInput("Nulls", PoolWorld.OBJECT,
+            PoolMode.CLAIMABLE, false, List.of(), List.of(), java.util.Arrays.asList((String) null), null)));
+        refused(400, "invalid_number", () -> pool(PoolMode.CLAIMABLE,
+            new ClaimRules(null, null, null, false, PoolServiceImpl.MAX_COOLDOWN_HOURS + 1)));
+        Pool pool = pool(PoolMode.CLAIMABLE, ClaimRules.NONE);
+        Pool updated = world.engine.update(PoolWorld.STAFF, pool.id(), new PoolInput(pool.name(), PoolWorld.OBJECT,
+            PoolMode.CLAIMABLE, false, List.of(), List.of(), List.of(), new ClaimRules(null, 2, null, null, null)));
+        assertEquals(Boolean.FALSE, updated.rules().closedCount());
+        assertEquals(Integer.valueOf(2), updated.rules().userHoldingCap());
+    }
 }

@@ -189,8 +189,9 @@ public final class ErrorMappers {
         if (cause instanceof JsonProcessingException json && cause != e) {
             return json(json);
         }
-        if (isUniqueViolation(e)) {
-            // Two changes raced for one unique key (both databases say 23505): the loser may retry.
+        if (isUniqueViolation(e) || isStaleVersion(e)) {
+            // Two changes raced for one unique key (both databases say 23505), or one changed a row another had read
+            // at an older version (an edit crossing a claim): the loser may retry.
             return error(409, ErrorBody.of("concurrent_change", "another change to the same data was saved first; "
                 + "reload and try again"));
         }
@@ -205,6 +206,16 @@ public final class ErrorMappers {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure is an optimistic lock's: the row's version moved since it was read. */
+    static boolean isStaleVersion(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.persistence.OptimisticLockException) {
+                return true;
             }
         }
         return false;

@@ -136,6 +136,16 @@ public class ErrorMappersTest {
             .toResponse(new RuntimeException(new java.sql.SQLException("disk full", "53100"))).getStatus());
     }
 
+    @Test
+    public void anEditCrossingAnotherChangeOfTheRowIs409() {
+        // As OpenJPA reports a version that moved since the row was read, at flush or wrapped at commit.
+        Response stale = new ErrorMappers.UnexpectedExceptionMapper().toResponse(new javax.persistence.RollbackException(
+            "commit failed", new javax.persistence.OptimisticLockException("OP_LEAD row 42 changed")));
+        assertEquals(409, stale.getStatus());
+        assertEquals("concurrent_change", body(stale).code());
+        assertFalse(body(stale).message().contains("OP_LEAD"));
+    }
+
     private JsonProcessingException parse(String text) {
         try {
             json.readValue(text, Body.class);

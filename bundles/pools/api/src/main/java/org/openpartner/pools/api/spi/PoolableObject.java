@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import org.openpartner.platform.api.CallContext;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -26,7 +27,8 @@ public interface PoolableObject {
      * of {@code companyId} (the company null for the upstream's employees), or by no one while it waits ({@code
      * userId} null). Called inside the engine's unit of work after its own statements decided, so it must write
      * through the object's persistence unit (its {@code Transactions}), which joins that unit; it does not check
-     * access again.
+     * access again. A record that closed after the engine read it (a conversion committed meanwhile) is not reopened:
+     * the object throws (409 {@code record_closed}) and the engine's unit rolls back.
      */
     void place(String tenantId, String recordId, String poolId, String userId, String companyId);
 
@@ -48,6 +50,17 @@ public interface PoolableObject {
      */
     default Map<String, Instant> lastActivity(String tenantId, Collection<String> recordIds) {
         return Map.of();
+    }
+
+    /**
+     * Refuses a caller who may not work with the object's records at all, whatever its permissions (an external user
+     * whose company has not enabled the app that brings the object), with the object's own 403. The engine asks it
+     * before any action on a record and leaves the object's pools out of such a caller's pool list. The default
+     * refuses no one.
+     *
+     * @since 1.3
+     */
+    default void requireAvailable(CallContext ctx) {
     }
 
     /**
