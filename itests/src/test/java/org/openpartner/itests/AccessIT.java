@@ -72,6 +72,12 @@ public class AccessIT extends OpenPartnerTestSupport {
         assertEquals(List.of("view"), List.of(mine.get("actions").get(0).asText()));
         assertFalse(names(mine.get("fields")).contains("type"));
         assertEquals("READ_ONLY", mine.get("fields").get("region").asText());
+        // Nor does the object's description tell the dealer of the field; the upstream's staff configure them all.
+        List<String> described = new java.util.ArrayList<>();
+        http.get("/objects/partner", dealer.token()).json().get("fields").forEach(f -> described.add(f.get("name").asText()));
+        assertTrue(described.contains("region"));
+        assertFalse(described.toString(), described.contains("type"));
+        assertTrue(http.get("/objects/partner", admin).body().contains("\"name\":\"type\""));
         // the upstream itself always sees everything
         assertEquals("dealer", http.get("/partners/" + dealer.partnerId(), admin).json().get("type").asText());
 

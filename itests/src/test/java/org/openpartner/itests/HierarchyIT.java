@@ -127,7 +127,19 @@ public class HierarchyIT extends OpenPartnerTestSupport {
             assertStatus(200, null, http.put("/hierarchy/settings", admin, Map.of("maxLevels", 2, "parentAccess", "WRITE")));
             assertStatus(422, "hierarchy_too_deep", http.put("/partners/" + delta.partnerId() + "/parent", admin,
                 Map.of("parentPartnerId", bravo.partnerId())));
-            assertStatus(422, "hierarchy_too_deep", http.put("/hierarchy/settings", admin, Map.of("maxLevels", 1)));
+            assertStatus(422, "hierarchy_too_deep", http.put("/hierarchy/settings", admin, Map.of("maxLevels", 1,
+                "parentAccess", "WRITE")));
+            assertStatus(400, "required", http.put("/hierarchy/settings", admin, Map.of("maxLevels", 3)));
+            // A role that hides the parent partner reads no hierarchy: its ancestors and nesting would tell it.
+            String partnerPermissions = "/access/roles/dealer-personnel/permissions/partner";
+            assertStatus(200, null, http.put(partnerPermissions, admin,
+                Map.of("fields", Map.of("parentPartnerId", "HIDDEN"))));
+            assertStatus(403, "field_hidden", http.get("/partners/" + charlie.partnerId() + "/hierarchy",
+                charlie.dealer()));
+            assertStatus(403, "field_hidden", http.get("/hierarchy/tree", charlie.dealer()));
+            assertStatus(200, null, http.put(partnerPermissions, admin,
+                Map.of("fields", Map.of("parentPartnerId", "READ_WRITE"))));
+            assertStatus(200, null, http.get("/hierarchy/tree", charlie.dealer()));
             Tenant other = newChannel(http);
             Company foreign = connect(http, other, "Foreign");
             assertStatus(400, "unknown_partner", http.put("/partners/" + delta.partnerId() + "/parent", admin,

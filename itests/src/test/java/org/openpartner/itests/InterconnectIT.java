@@ -113,6 +113,11 @@ public class InterconnectIT extends OpenPartnerTestSupport {
             "context", upstream.id()));
         assertTrue(login.json().get("passwordChangeRequired").asBoolean());
         String token = login.json().get("token").asText();
+        // Whoever else logged in with the handed-out password (the upstream that generated it) keeps nothing once
+        // the user changes it: every other token of the user is revoked.
+        String other = http.post("/auth/login", null, Map.of("login", mobile, "password", initial,
+            "context", upstream.id())).json().get("token").asText();
+        assertEquals(200, http.get("/me", other).status());
         Http.Response blocked = http.get("/portal/company", token);
         assertEquals(403, blocked.status());
         assertEquals("password_change_required", blocked.code());
@@ -121,6 +126,7 @@ public class InterconnectIT extends OpenPartnerTestSupport {
         assertEquals(403, wrong.status());
         assertEquals(204, http.post("/auth/password", token, Map.of("currentPassword", initial, "newPassword", "echo-new-password")).status());
         assertEquals(200, http.get("/portal/company", token).status());
+        assertEquals(401, http.get("/me", other).status());
         assertEquals(401, http.post("/auth/login", null, Map.of("login", mobile, "password", initial)).status());
     }
 
@@ -312,10 +318,18 @@ public class InterconnectIT extends OpenPartnerTestSupport {
             // The old session was revoked with the reset.
             assertEquals(401, http.get("/me", login.json().get("token").asText()).status());
 
-            // Three codes per window: the fourth request is throttled.
+            // Three codes per window: the fourth request sends none, and answers as for a number nobody has (a 429
+            // would tell that the number has an account).
             http.post("/auth/code", null, Map.of("mobile", mobile));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !sent.get(mobile + "/login").equals(code));
+            String second = sent.get(mobile + "/login");
             http.post("/auth/code", null, Map.of("mobile", mobile));
-            assertEquals(429, http.post("/auth/code", null, Map.of("mobile", mobile)).status());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !sent.get(mobile + "/login").equals(second));
+            String third = sent.get(mobile + "/login");
+            assertEquals(202, http.post("/auth/code", null, Map.of("mobile", mobile)).status());
+            assertEquals("no fourth code", third, sent.get(mobile + "/login"));
         } finally {
             capture.unregister();
         }
@@ -413,6 +427,9 @@ public class InterconnectIT extends OpenPartnerTestSupport {
         assertEquals("Spring promotion", read.get(0).get("title").asText());
         assertTrue(read.get(0).get("pinned").asBoolean());
         assertEquals(2, http.get("/portal/apps", token).json().size());
+        // The portal says what each app is, not how the upstream set it up (scope, roles, how many partners use it).
+        assertFalse(http.get("/portal/apps", token).body().contains("scope"));
+        assertFalse(http.get("/portal/apps", token).body().contains("roles"));
 
         adminCommand("feature:uninstall openpartner-announcements");
         try {

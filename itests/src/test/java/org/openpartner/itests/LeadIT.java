@@ -233,4 +233,28 @@ public class LeadIT extends OpenPartnerTestSupport {
         JsonNode second = http.get("/leads?limit=1&cursor=" + first.get("nextCursor").asText(), dealer).json();
         assertTrue(first.get("items").get(0).get("id").asText().compareTo(second.get("items").get(0).get("id").asText()) > 0);
     }
+
+    @Test
+    public void onlyTheOwnersCompanyAndChannelStaffSwitchHideFromParents() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String mobile = newMobile();
+        String dealer = dealersOf(http, upstream, connectNew(http, upstream, "Lima " + upstream.suffix(), mobile),
+            mobile).get(0);
+        Employee clerk = newEmployee(http, upstream);
+        Http.Response created = http.post("/leads", dealer, Map.of("name", "Quiet buyer"));
+        assertStatus(201, null, created);
+        String lead = created.json().get("id").asText();
+        // The dealer invites an upstream employee to follow up, with write access; that employee still may not
+        // decide what the dealer's parent partners see.
+        Http.Response invited = http.post("/records/lead/" + lead + "/team", dealer,
+            Map.of("userId", clerk.id(), "access", "WRITE"));
+        assertEquals(invited.toString(), 2, invited.status() / 100);
+        String hide = "/records/lead/" + lead + "/hidden-from-parents";
+        assertStatus(200, null, http.put(hide, dealer, Map.of("hidden", true)));
+        assertStatus(403, "not_owner_company", http.put(hide, clerk.token(), Map.of("hidden", false)));
+        assertTrue(http.get(hide, dealer).json().get("hidden").asBoolean());
+        assertStatus(200, null, http.put(hide, upstream.adminToken(), Map.of("hidden", false)));
+        assertFalse(http.get(hide, dealer).json().get("hidden").asBoolean());
+    }
 }

@@ -121,6 +121,11 @@ public class ScopeAdminImpl implements ScopeAdmin {
         }
         int index = 0;
         for (String company : companies) {
+            // Not a company id at all: "*" names the tenant's default row, which only a call without companies sets.
+            if (company == null || company.isBlank() || DataScopeEntity.ALL_COMPANIES.equals(company)) {
+                throw ApiException.badRequest("unknown_company", "companyIds[" + index + "] is no company id",
+                    "companyIds");
+            }
             // Removing a company's own scope (no scope given) needs no check: it removes nothing elsewhere.
             if (input.scope() != null && !memberships.isDownstreamCompany(ctx.tenantId(), company)) {
                 throw ApiException.badRequest("unknown_company", "companyIds[" + index + "] is not a downstream company: "

@@ -75,7 +75,16 @@ public class TeamServiceImpl implements TeamService {
             .map(g -> Map.entry(g, memberships.contextOf(ctx.tenantId(), g.getPrincipal().substring(USER.length()))))
             .filter(member -> !outsider || member.getValue().map(user -> user.isInternal()
                 || ctx.companyId().equals(user.companyId())).orElse(false))
-            .map(member -> toDto(member.getKey(), member.getValue())).toList();
+            .map(member -> toDto(member.getKey(), member.getValue()))
+            .map(member -> !outsider || member.addedBy() == null || knownTo(ctx, member.addedBy()) ? member
+                : new TeamMember(member.userId(), member.name(), member.access(), null, member.addedAt()))
+            .toList();
+    }
+
+    /** Whether an outsider may learn of this user: one of the upstream's employees or the outsider's colleague. */
+    private boolean knownTo(CallContext outsider, String userId) {
+        return memberships.contextOf(outsider.tenantId(), userId)
+            .map(user -> user.isInternal() || outsider.companyId().equals(user.companyId())).orElse(false);
     }
 
     @Override
@@ -189,8 +198,10 @@ public class TeamServiceImpl implements TeamService {
         ObjectDefinition object = requireShareable(objectName);
         access.access(ctx, object.name()).require(Actions.EDIT);
         RecordReach.Reach record = requireReach(ctx, object, recordId, RecordAccess.WRITE);
-        // The owner's company decides what its parents see; a parent or a team member from elsewhere may not.
-        if (ctx.isExternal() && !ctx.companyId().equals(record.owner().ownerCompanyId())) {
+        // The owner's company decides what its parents see, and the upstream's channel staff; a parent, a team member
+        // from elsewhere or an upstream employee on the team may not.
+        boolean staff = ctx.isConsole() || (ctx.isInternal() && ctx.isChannelStaff());
+        if (!staff && (!ctx.isExternal() || !ctx.companyId().equals(record.owner().ownerCompanyId()))) {
             throw ApiException.forbidden("not_owner_company", "only users of the company that owns this "
                 + object.label() + " may hide it from parent partners", "id");
         }

@@ -121,6 +121,7 @@ public class HierarchyServiceImpl implements HierarchyService {
 
     @Override
     public PartnerHierarchy of(CallContext ctx, String partnerId) {
+        requireParentsVisible(ctx);
         Partner partner = partners.get(ctx, partnerId);
         List<List<HierarchyLink>> links = tx.read(em -> List.of(linksAbove(em, ctx.tenantId(), partner.id()),
             linksBelow(em, ctx.tenantId(), partner.id())));
@@ -143,6 +144,7 @@ public class HierarchyServiceImpl implements HierarchyService {
 
     @Override
     public List<TreeNode> tree(CallContext ctx, String rootPartnerId) {
+        requireParentsVisible(ctx);
         List<String> roots;
         if (rootPartnerId != null && !rootPartnerId.isBlank()) {
             roots = List.of(partners.get(ctx, rootPartnerId).id());
@@ -207,6 +209,11 @@ public class HierarchyServiceImpl implements HierarchyService {
         ctx.requireChannelStaff("change the hierarchy settings");
         if (input == null) {
             throw ApiException.badRequest("required", "a body with maxLevels and parentAccess is required", null);
+        }
+        if (input.parentAccess() == null) {
+            // The settings are replaced as a whole: a body without it would silently turn parents' write back to read.
+            throw ApiException.badRequest("required", "parentAccess is READ or WRITE (maxLevels: a number, or null "
+                + "for no limit)", "parentAccess");
         }
         if (input.maxLevels() != null && input.maxLevels() < 1) {
             throw ApiException.badRequest("invalid", "maxLevels must be at least 1, or null for no limit", "maxLevels");
@@ -281,6 +288,17 @@ public class HierarchyServiceImpl implements HierarchyService {
     }
 
     /** By name, unless the caller's roles hide partners' names: then by id, so the order tells nothing about them. */
+    /**
+     * Ancestors, levels and a tree's nesting all tell a partner's parent: a caller whose roles hide
+     * {@code parentPartnerId} reads none of them (403 naming the field), as a hidden field is absent from every answer.
+     */
+    private void requireParentsVisible(CallContext ctx) {
+        if (ctx.isExternal() && !access.access(ctx, PartnerService.OBJECT).isVisible("parentPartnerId")) {
+            throw ApiException.forbidden("field_hidden", "the hierarchy tells each partner's parent, which your roles "
+                + "do not show", "parentPartnerId");
+        }
+    }
+
     private Comparator<Partner> order(CallContext ctx) {
         return !ctx.isExternal() || access.access(ctx, PartnerService.OBJECT).isVisible("name") ? BY_NAME : BY_ID;
     }

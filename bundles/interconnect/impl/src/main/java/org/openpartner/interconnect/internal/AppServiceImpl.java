@@ -172,7 +172,16 @@ public class AppServiceImpl implements AppService {
             throw ApiException.forbidden("only users of a connected company have portal apps");
         }
         return tx.read(em -> registry.all().stream().filter(app -> refusal(em, ctx, app) == null)
-            .map(app -> info(em, ctx.tenantId(), app)).toList());
+            .map(AppServiceImpl::portalInfo).toList());
+    }
+
+    /**
+     * An app as a downstream user sees it in its portal: what it is and brings, none of the upstream's settings
+     * (which companies and contacts it is scoped to, its roles, how many partners use it).
+     */
+    private static AppInfo portalInfo(InterconnectionApp app) {
+        return new AppInfo(app.id(), app.name(), app.description(), app.objects(), app.portalComponents(),
+            app.enabledByDefault(), null, null, null, null, -1);
     }
 
     @Override

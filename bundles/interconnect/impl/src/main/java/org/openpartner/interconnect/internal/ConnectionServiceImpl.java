@@ -434,7 +434,16 @@ public class ConnectionServiceImpl implements ConnectionService {
 
     /** A connection as the upstream sees it, with its partner's name; {@code upstreamName} is the caller's tenant. */
     private Connection upstreamView(CallContext ctx, EntityManager em, ConnectionEntity c, String upstreamName) {
-        String partnerName = partners.get(ctx, c.getPartnerId()).name();
+        String partnerName;
+        try {
+            partnerName = partners.get(ctx, c.getPartnerId()).name();
+        } catch (ApiException gone) {
+            if (gone.status() != 404) {
+                throw gone;
+            }
+            // An ended connection's partner may be deleted since: the connection stays listed, without its name.
+            partnerName = null;
+        }
         return toDto(em, c, upstreamName, partnerName, nameOf(c.getCompanyId()), -1);
     }
 

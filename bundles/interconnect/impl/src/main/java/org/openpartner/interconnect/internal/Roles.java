@@ -19,11 +19,21 @@ public final class Roles {
     }
 
     public static Set<String> orDefault(Collection<String> roles) {
-        return roles == null || roles.isEmpty() ? Set.of(DEALER_PERSONNEL) : new TreeSet<>(roles);
+        return roles == null || roles.isEmpty() ? Set.of(DEALER_PERSONNEL) : new TreeSet<>(requireKeys(roles));
     }
 
     public static String join(Collection<String> roles) {
-        return roles == null ? null : String.join(",", new TreeSet<>(roles));
+        return roles == null ? null : String.join(",", new TreeSet<>(requireKeys(roles)));
+    }
+
+    /** A list of role keys as a request gives it: no blank entry (400 naming {@code roles}), none with a comma. */
+    private static Collection<String> requireKeys(Collection<String> roles) {
+        for (String role : roles) {
+            if (role == null || role.isBlank() || role.contains(",")) {
+                throw ApiException.badRequest("invalid_role", "roles are role keys, none empty", "roles");
+            }
+        }
+        return roles;
     }
 
     public static Set<String> split(String roles) {

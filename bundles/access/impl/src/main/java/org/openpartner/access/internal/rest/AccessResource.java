@@ -116,13 +116,27 @@ public class AccessResource implements RestResource {
     @GET
     @Path("objects")
     public List<ObjectDefinition> objects(@Context CallContext caller) {
-        return access.objects();
+        return access.objects().stream().map(object -> asSeenBy(caller, object)).toList();
     }
 
     @GET
     @Path("objects/{name}")
     public ObjectDefinition object(@Context CallContext caller, @PathParam("name") String name) {
-        return access.object(name).orElseThrow(() -> ApiException.notFound("Object"));
+        return asSeenBy(caller, access.object(name).orElseThrow(() -> ApiException.notFound("Object")));
+    }
+
+    /**
+     * The object as the caller may know it: channel staff configure every field, anyone else is told only of the
+     * fields its roles let it see (a hidden field's name, label and type are left out, as from every other answer).
+     */
+    private ObjectDefinition asSeenBy(CallContext caller, ObjectDefinition object) {
+        if (caller.isConsole() || caller.isChannelStaff()) {
+            return object;
+        }
+        ObjectAccess mine = access.access(caller, object.name());
+        return new ObjectDefinition(object.name(), object.label(), object.fields().stream()
+            .filter(field -> mine.isVisible(field.name())).toList(), object.actions(), object.defaultExternalActions(),
+            object.defaultInternalActions(), object.shareable());
     }
 
     /** The caller's access; hidden fields are left out, as from every other answer. */

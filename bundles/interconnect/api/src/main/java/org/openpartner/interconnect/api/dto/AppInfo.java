@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An installed app with the upstream's settings for it.
+ * An installed app with the upstream's settings for it. A downstream user's portal lists its apps without those
+ * settings: {@code scope}, {@code scopeCompanyIds}, {@code scopeUserIds} and {@code roles} null and
+ * {@code enabledCompanies} -1.
  *
  * @param scope       all, companies or contacts (SPEC S3 external access scope)
  * @param scopeCompanyIds the companies in scope when {@code scope} is companies or contacts

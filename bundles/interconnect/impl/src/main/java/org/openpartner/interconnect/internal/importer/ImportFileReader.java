@@ -111,10 +111,18 @@ final class ImportFileReader {
         List<SheetRow> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw ApiException.badRequest("empty_file", "the file has no header row and no data", "file");
+            List<String> header;
+            try {
+                if (!records.hasNext()) {
+                    throw ApiException.badRequest("empty_file", "the file has no header row and no data", "file");
+                }
+                header = records.next().toList();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // The header itself is malformed (an unclosed quote runs to the end of the file).
+                throw new ApiException(400, "malformed_csv", "the CSV file's header row is malformed (an unclosed "
+                    + "quote?)", "file", 1);
             }
-            Map<Integer, Column> columns = columns(records.next().toList());
+            Map<Integer, Column> columns = columns(header);
             LineIndex lines = new LineIndex(text);
             while (true) {
                 CSVRecord record;

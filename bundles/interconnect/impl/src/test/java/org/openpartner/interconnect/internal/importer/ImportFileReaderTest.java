@@ -75,6 +75,8 @@ public class ImportFileReaderTest {
         assertFault("empty_file", null, "".getBytes(StandardCharsets.UTF_8));
         assertFault("empty_file", null, (HEADER + "\n,,,,,,,\n").getBytes(StandardCharsets.UTF_8));
         assertFault("malformed_csv", 3, (HEADER + "\nA,,,Ann,+447900000001,,yes,\n\"B,,,Bob\n").getBytes(StandardCharsets.UTF_8));
+        assertFault("malformed_csv", 1, ("\"company name,contact name,mobile\nA,Ann,+447900000001\n")
+            .getBytes(StandardCharsets.UTF_8));
         assertFault("too_many_rows", 4, (HEADER + "\nA,,,A,1,,,\nB,,,B,2,,,\nC,,,C,3,,,\n").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -137,7 +137,8 @@ public class AuthResource implements RestResource {
         if (request == null) {
             throw ApiException.badRequest("required", "a body with currentPassword and newPassword is required", "currentPassword");
         }
-        authenticator.changePassword(caller, request.currentPassword(), request.newPassword());
+        authenticator.changePassword(caller, (String) JAXRSUtils.getCurrentMessage().getExchange()
+            .get(RestServer.TOKEN_KEY), request.currentPassword(), request.newPassword());
         return Response.noContent().build();
     }
 

@@ -38,8 +38,13 @@ public interface Authenticator {
     /** Sets a new password with a one-time code sent for {@code password-reset}; revokes all the user's tokens. */
     void resetPassword(String mobile, String code, String newPassword);
 
-    /** Changes the caller's password after checking the current one. */
-    void changePassword(CallContext caller, String currentPassword, String newPassword);
+    /**
+     * Changes the caller's password after checking the current one, and revokes every other token of the user:
+     * whoever knew the old password (the one an upstream handed out) keeps no session.
+     *
+     * @param currentToken the token of the request, which stays valid
+     */
+    void changePassword(CallContext caller, String currentToken, String currentPassword, String newPassword);
 
     /** A new token for the same user acting in another context; the current token stays valid. */
     Session switchContext(CallContext caller, String context);

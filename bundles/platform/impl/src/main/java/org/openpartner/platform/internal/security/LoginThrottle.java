@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class LoginThrottle {
 
-    private record State(int failures, Instant lockedUntil) {
+    /** The identities tracked at most before the stale ones are dropped (a flood of made-up identities). */
+    static final int MAX_TRACKED = 100_000;
+
+    private record State(int failures, Instant lockedUntil, Instant lastFailure) {
     }
 
     private final ConcurrentMap<String, State> states = new ConcurrentHashMap<>();
@@ -48,13 +51,36 @@ public final class LoginThrottle {
     }
 
     public void failed(String identity) {
+        Instant now = clock.instant();
         states.compute(key(identity), (k, old) -> {
-            Instant now = clock.instant();
             int failures = (old == null || (old.lockedUntil() != null && !now.isBefore(old.lockedUntil())))
                 ? 1 : old.failures() + 1;
             Instant lockedUntil = failures >= maxFailures ? now.plus(lockTime) : null;
-            return new State(failures, lockedUntil);
+            return new State(failures, lockedUntil, now);
         });
+        if (states.size() > MAX_TRACKED) {
+            forgetStale(now);
+        }
+    }
+
+    /**
+     * Drops identities that are not locked and failed longer than a lock time ago; if that is not enough, every one
+     * that is not locked. Locks are kept: dropping them would let the flood unlock the accounts it aims at.
+     */
+    private void forgetStale(Instant now) {
+        states.entrySet().removeIf(e -> !locked(e.getValue(), now) && e.getValue().lastFailure().plus(lockTime).isBefore(now));
+        if (states.size() > MAX_TRACKED) {
+            states.entrySet().removeIf(e -> !locked(e.getValue(), now));
+        }
+    }
+
+    private static boolean locked(State state, Instant now) {
+        return state.lockedUntil() != null && now.isBefore(state.lockedUntil());
+    }
+
+    /** How many identities are tracked. */
+    int tracked() {
+        return states.size();
     }
 
     public void succeeded(String identity) {

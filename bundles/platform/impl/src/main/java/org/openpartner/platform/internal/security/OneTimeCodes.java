@@ -48,10 +48,8 @@ final class OneTimeCodes {
     }
 
     /**
-     * A new code for the active user with this mobile, or empty when there is none (the caller answers the same
-     * either way, so that nobody learns which mobiles have accounts).
-     *
-     * @throws ApiException 429 when the user asked for too many codes in the window
+     * A new code for the active user with this mobile, or empty when there is none or the user asked for too many
+     * codes in the window (the caller answers the same either way, so that nobody learns which mobiles have accounts).
      */
     Optional<String> issue(String mobile, String purpose) {
         Instant now = clock.instant();
@@ -66,7 +64,8 @@ final class OneTimeCodes {
                 .setParameter("u", user.getId()).setParameter("p", purpose)
                 .setParameter("since", Date.from(now.minus(window))).getSingleResult();
             if (recent >= maxPerWindow) {
-                throw ApiException.tooManyRequests("too many codes requested; try again in " + window.toMinutes() + " minutes");
+                // No code, and no other answer than for a number nobody has: a 429 here would tell that it has one.
+                return Optional.empty();
             }
             String code = String.format("%06d", random.nextInt(1_000_000));
             OneTimeCodeEntity entity = new OneTimeCodeEntity();
@@ -106,9 +105,16 @@ final class OneTimeCodes {
             if (latest == null || latest.getAttempts() >= MAX_ATTEMPTS) {
                 return null;
             }
+            // The attempt counts before the code is compared, in one conditional statement: guesses sent in parallel
+            // wait on the row and each uses one of the attempts.
+            int counted = em.createQuery("update OneTimeCodeEntity c set c.attempts = c.attempts + 1 where c.id = :id "
+                    + "and c.attempts < :max").setParameter("id", latest.getId()).setParameter("max", MAX_ATTEMPTS)
+                .executeUpdate();
+            if (counted == 0) {
+                return null;
+            }
             if (!MessageDigest.isEqual(latest.getCodeHash().getBytes(StandardCharsets.US_ASCII),
                     hash(user.getId(), submitted).getBytes(StandardCharsets.US_ASCII))) {
-                latest.setAttempts(latest.getAttempts() + 1);
                 return null;
             }
             // Conditional, so that two requests racing with the same code cannot both use it.

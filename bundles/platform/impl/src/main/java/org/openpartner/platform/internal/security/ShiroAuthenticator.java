@@ -59,6 +59,8 @@ public class ShiroAuthenticator implements Authenticator {
     private final PhoneNumbers phones;
     private final PasswordHasher hasher = new PasswordHasher();
     private final TokenCodec tokens = new TokenCodec();
+    /** Longer than any login name or mobile number: refused before it is looked up or counted. */
+    static final int MAX_IDENTITY = 254;
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC(), 5, Duration.ofMinutes(15));
     /** Verified against when the identity is unknown, so that response time does not reveal which users exist. */
     private final Hash decoyHash;
@@ -109,7 +111,12 @@ public class ShiroAuthenticator implements Authenticator {
         if (password == null || password.isEmpty()) {
             throw ApiException.badRequest("required", "password is required", "password");
         }
-        long wait = throttle.secondsLocked(identity);
+        if (identity.length() > MAX_IDENTITY) {
+            throw ApiException.badRequest("too_long", "login is at most " + MAX_IDENTITY + " characters", "login");
+        }
+        // Failures count per identity as it is looked up: every way of writing one mobile number is one identity.
+        String counted = throttleKey(identity.strip());
+        long wait = throttle.secondsLocked(counted);
         if (wait > 0) {
             throw ApiException.tooManyRequests("too many failed logins; try again in " + wait + " seconds");
         }
@@ -117,10 +124,10 @@ public class ShiroAuthenticator implements Authenticator {
         try {
             info = securityManager.authenticate(new UsernamePasswordToken(identity.strip(), password));
         } catch (AuthenticationException e) {
-            throttle.failed(identity);
+            throttle.failed(counted);
             throw ApiException.unauthorized("wrong login or password");
         }
-        throttle.succeeded(identity);
+        throttle.succeeded(counted);
         return issue(info.getPrincipals().oneByType(Principal.class).userId(), context);
     }
 
@@ -175,7 +182,7 @@ public class ShiroAuthenticator implements Authenticator {
     }
 
     @Override
-    public void changePassword(CallContext caller, String currentPassword, String newPassword) {
+    public void changePassword(CallContext caller, String currentToken, String currentPassword, String newPassword) {
         if (caller.isConsole()) {
             throw ApiException.forbidden("the console has no password here");
         }
@@ -202,6 +209,12 @@ public class ShiroAuthenticator implements Authenticator {
             user.setPasswordHash(hasher.hash(newPassword));
             user.setPasswordChangeRequired(false);
             user.setUpdatedAt(Instant.now());
+            // Every other session ends: one opened with the old password (an upstream that handed it out, a
+            // stolen one) would otherwise gain the account's full rights once the change lifts its restriction.
+            em.createQuery("update AccessTokenEntity t set t.revokedAt = :now where t.userId = :u "
+                    + "and t.revokedAt is null and t.tokenHash <> :current")
+                .setParameter("now", new java.util.Date()).setParameter("u", caller.userId())
+                .setParameter("current", currentToken == null ? "" : tokens.hash(currentToken)).executeUpdate();
             return true;
         });
         if (!changed) {
@@ -256,8 +269,28 @@ public class ShiroAuthenticator implements Authenticator {
             .setParameter("c", java.util.Date.from(cutoff)).executeUpdate());
     }
 
+    /** The throttle's key for a login identity: its mobile number in E.164 when it is one, else the name folded. */
+    private String throttleKey(String identity) {
+        if (looksLikeMobile(identity)) {
+            try {
+                return phones.normalizeMobile(identity, "login");
+            } catch (ApiException notAMobile) {
+                LOG.trace("login identity is not a mobile number; counting it as a login name");
+            }
+        }
+        return identity.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean looksLikeMobile(String identity) {
+        return identity.startsWith("+") || identity.chars().allMatch(c -> Character.isDigit(c) || c == ' ' || c == '-');
+    }
+
     private Optional<UserEntity> findUser(EntityManager em, String identity) {
-        if (identity.startsWith("+") || identity.chars().allMatch(c -> Character.isDigit(c) || c == ' ' || c == '-')) {
+        if (identity.startsWith("#")) {
+            // The stored key of a user without a login name ("#<id>"), which is no name anyone may log in with.
+            return Optional.empty();
+        }
+        if (looksLikeMobile(identity)) {
             try {
                 Optional<UserEntity> byMobile = IdentityStore.findByMobile(em, phones.normalizeMobile(identity, "login"));
                 if (byMobile.isPresent()) {

@@ -86,4 +86,23 @@ public class LoginThrottleTest {
         clock.advance(Duration.ofMillis(29_001));
         assertEquals("rounded up", 1, throttle.secondsLocked("carol"));
     }
+
+    @Test
+    public void aFloodOfMadeUpIdentitiesIsForgottenButLocksAreKept() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("victim");
+        }
+        for (int i = 0; i < 2 * LoginThrottle.MAX_TRACKED; i++) {
+            throttle.failed("made-up-" + i);
+            assertTrue(throttle.tracked() <= LoginThrottle.MAX_TRACKED);
+        }
+        assertTrue("the locked identity stays locked", throttle.secondsLocked("victim") > 0);
+        // A lock that ran out is forgotten like any stale entry.
+        clock.advance(Duration.ofMinutes(16));
+        for (int i = 0; i <= LoginThrottle.MAX_TRACKED; i++) {
+            throttle.failed("later-" + i);
+        }
+        assertEquals(0, throttle.secondsLocked("victim"));
+        assertTrue(throttle.tracked() <= LoginThrottle.MAX_TRACKED);
+    }
 }
