@@ -132,7 +132,7 @@ final class Visibility {
                 String holders = "from RoleAssignment a where a.tenantId = :" + TENANT + " and a.roleKey in :" + RULE_ROLES;
                 reach.add("exists (select a.id " + holders + " and a.userId = " + alias + ".ownerUserId)",
                     new VisibilityFilter.Keys(alias + ".ownerUserId", "select a.userId " + holders, tenantOf, null, tenant),
-                    RULE_ROLES, InLists.padded(new ArrayList<>(ruleRoles)));
+                    RULE_ROLES, InLists.paddedWithoutBound(new ArrayList<>(ruleRoles)));
             }
             // User group sources the same way: the groups' members, asked for by group id.
             Set<String> ruleGroups = sharing.sources(ShareRule.SOURCE_GROUP, access);
@@ -140,7 +140,7 @@ final class Visibility {
                 String members = "from GroupMembership m where m.tenantId = :" + TENANT + " and m.groupId in :" + RULE_GROUPS;
                 reach.add("exists (select m.id " + members + " and m.userId = " + alias + ".ownerUserId)",
                     new VisibilityFilter.Keys(alias + ".ownerUserId", "select m.userId " + members, tenantOf, null, tenant),
-                    RULE_GROUPS, InLists.padded(new ArrayList<>(ruleGroups)));
+                    RULE_GROUPS, InLists.paddedWithoutBound(new ArrayList<>(ruleGroups)));
             }
             if (ctx.isExternal()) {
                 // The partner hierarchy: records owned within a partner below the caller's company, unless the

@@ -323,8 +323,11 @@ public class MembershipServiceImpl implements MembershipService {
                 throw ApiException.notFound("User");
             }
             boolean upstream = ctx.isChannelStaff() && ctx.tenantId().equals(tenantId);
-            boolean downstreamAdmin = ctx.isInternal() && ctx.tenantAdmin() && ctx.tenantId().equals(companyId)
-                && companyId.equals(user.getEnterpriseId());
+            boolean downstreamAdmin = ctx.isInternal() && ctx.tenantAdmin() && ctx.tenantId().equals(companyId);
+            if (!upstream && downstreamAdmin && !companyId.equals(user.getEnterpriseId())) {
+                // Another enterprise's user is no user of the caller's: not found, as an unknown id.
+                throw ApiException.notFound("User");
+            }
             if (!upstream && !downstreamAdmin) {
                 throw upstreamOrAdminOnly(ctx);
             }
