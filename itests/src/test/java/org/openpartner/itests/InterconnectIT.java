@@ -171,6 +171,13 @@ public class InterconnectIT extends OpenPartnerTestSupport {
         Http http = api();
         Tenant upstream = newChannel(http);
         Tenant downstream = newTenant(http);
+        // Roles are the enterprise's external roles: another key would fail every connector the code later brings.
+        assertEquals("unknown_role", http.post("/invitation-codes", upstream.adminToken(), Map.of("validDays", 3,
+            "roles", List.of("no-such-role"))).code());
+        assertEquals("unknown_role", http.post("/invitation-codes", upstream.adminToken(), Map.of("validDays", 3,
+            "roles", List.of("channel-manager"))).code());
+        assertEquals("invalid_role", http.post("/invitation-codes", upstream.adminToken(), Map.of("validDays", 3,
+            "roles", java.util.Arrays.asList((Object) null))).code());
         JsonNode issued = http.post("/invitation-codes", upstream.adminToken(), Map.of("maxUses", 1, "validDays", 3)).json();
         String code = issued.get("code").asText();
         assertTrue(code, code.matches("OPI(-[0-9A-Z]{4}){4}"));

@@ -34,6 +34,7 @@ import org.openpartner.platform.api.KeysetCursor;
 import org.openpartner.platform.api.MembershipService;
 import org.openpartner.platform.api.Page;
 import org.openpartner.platform.api.PageRequest;
+import org.openpartner.platform.api.RoleService;
 import org.openpartner.platform.api.dto.CompanyRegistration;
 import org.openpartner.platform.api.dto.DomainEvent;
 import org.openpartner.platform.api.dto.Enterprise;
@@ -41,6 +42,7 @@ import org.openpartner.platform.api.dto.ExternalUser;
 import org.openpartner.platform.api.dto.Membership;
 import org.openpartner.platform.api.dto.NewUser;
 import org.openpartner.platform.api.dto.RegisteredCompany;
+import org.openpartner.platform.api.dto.RoleKind;
 import org.openpartner.platform.api.jpa.Transactions;
 import org.openpartner.platform.api.jpa.UnitOfWork;
 import org.osgi.service.component.annotations.Activate;
@@ -59,12 +61,14 @@ public class ConnectionServiceImpl implements ConnectionService {
     private final IdentityService identities;
     private final EventPublisher events;
     private final AppRegistry apps;
+    private final RoleService roles;
 
     @Activate
     public ConnectionServiceImpl(@Reference(target = "(osgi.unit.name=openpartner-interconnect)") EntityManagerFactory emf,
                                  @Reference UnitOfWork unitOfWork, @Reference PartnerService partners,
                                  @Reference MembershipService memberships, @Reference IdentityService identities,
-                                 @Reference EventPublisher events, @Reference AppRegistry apps) {
+                                 @Reference EventPublisher events, @Reference AppRegistry apps,
+                                 @Reference RoleService roles) {
         this.tx = new Transactions(emf);
         this.unitOfWork = unitOfWork;
         this.partners = partners;
@@ -72,6 +76,22 @@ public class ConnectionServiceImpl implements ConnectionService {
         this.identities = identities;
         this.events = events;
         this.apps = apps;
+        this.roles = roles;
+    }
+
+    /**
+     * The role keys, if each is an external role of the caller's enterprise; else 400 {@code unknown_role}. Checked
+     * where they are given: a connection, code or import stored with an unknown key failed later, at every connector
+     * added, where the downstream could not mend it.
+     */
+    public Set<String> requireExternalRoles(CallContext ctx, Set<String> keys) {
+        for (String key : keys) {
+            if (roles.findRole(ctx, key).filter(role -> role.kind() == RoleKind.EXTERNAL).isEmpty()) {
+                throw ApiException.badRequest("unknown_role", "'" + key + "' is no external role of your enterprise",
+                    "roles");
+            }
+        }
+        return keys;
     }
 
     /** A connector contact before it becomes an external user. */
@@ -84,7 +104,7 @@ public class ConnectionServiceImpl implements ConnectionService {
         if (request == null) {
             throw ApiException.badRequest("required", "a body with partnerId, or partner and contacts, is required", "partnerId");
         }
-        Set<String> roles = Roles.orDefault(request.roles());
+        Set<String> roles = requireExternalRoles(ctx, Roles.orDefault(request.roles()));
         List<String> extraApps = requireInstalled(request.apps());
         return unitOfWork.inUnit(() -> {
             Partner partner;
