@@ -179,6 +179,12 @@ public class PoolIT extends OpenPartnerTestSupport {
         // A follow-up dated before any plausible one is refused, not failed on.
         assertStatus(400, "too_early", http.post("/leads/" + waiting + "/follow-ups", dealer,
             Map.of("kind", "CALL", "at", "1800-01-01T00:00:00Z")));
+
+        // A holder whose company loses the app still gives back what it holds (it would stay held, under its caps).
+        assertEquals(200, http.delete("/connections/" + connection + "/apps/share-partner", admin).status());
+        assertStatus(403, "app_not_enabled", http.get("/leads/" + waiting, dealer));
+        assertStatus(200, null, http.post("/pooled/lead/" + waiting + "/return", dealer, Map.of("reason", "app gone")));
+        assertEquals("UNASSIGNED", http.get("/leads/" + waiting, admin).json().get("status").asText());
     }
 
     private static String put(Http http, String admin, String pool, String name, String region, String source) {

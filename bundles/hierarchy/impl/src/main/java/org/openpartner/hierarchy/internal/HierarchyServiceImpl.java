@@ -287,7 +287,6 @@ public class HierarchyServiceImpl implements HierarchyService {
             HierarchyLink.class).setParameter("t", tenantId).setParameter("p", partnerId).getResultList();
     }
 
-    /** By name, unless the caller's roles hide partners' names: then by id, so the order tells nothing about them. */
     /**
      * Ancestors, levels and a tree's nesting all tell a partner's parent: a caller whose roles hide
      * {@code parentPartnerId} reads none of them (403 naming the field), as a hidden field is absent from every answer.
@@ -299,6 +298,7 @@ public class HierarchyServiceImpl implements HierarchyService {
         }
     }
 
+    /** By name, unless the caller's roles hide partners' names: then by id, so the order tells nothing about them. */
     private Comparator<Partner> order(CallContext ctx) {
         return !ctx.isExternal() || access.access(ctx, PartnerService.OBJECT).isVisible("name") ? BY_NAME : BY_ID;
     }

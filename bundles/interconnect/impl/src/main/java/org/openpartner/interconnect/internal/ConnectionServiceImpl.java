@@ -2,6 +2,7 @@ package org.openpartner.interconnect.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +85,12 @@ public class ConnectionServiceImpl implements ConnectionService {
      * where they are given: a connection, code or import stored with an unknown key failed later, at every connector
      * added, where the downstream could not mend it.
      */
-    public Set<String> requireExternalRoles(CallContext ctx, Set<String> keys) {
+    public Set<String> requireExternalRoles(CallContext ctx, Collection<String> given) {
+        // None given: the default, Dealer Personnel, which exists once Partner is enabled (each service says so).
+        Set<String> keys = Roles.orDefault(given);
+        if (given == null || given.isEmpty()) {
+            return keys;
+        }
         for (String key : keys) {
             if (roles.findRole(ctx, key).filter(role -> role.kind() == RoleKind.EXTERNAL).isEmpty()) {
                 throw ApiException.badRequest("unknown_role", "'" + key + "' is no external role of your enterprise",
@@ -104,7 +110,7 @@ public class ConnectionServiceImpl implements ConnectionService {
         if (request == null) {
             throw ApiException.badRequest("required", "a body with partnerId, or partner and contacts, is required", "partnerId");
         }
-        Set<String> roles = requireExternalRoles(ctx, Roles.orDefault(request.roles()));
+        Set<String> roles = requireExternalRoles(ctx, request.roles());
         List<String> extraApps = requireInstalled(request.apps());
         return unitOfWork.inUnit(() -> {
             Partner partner;

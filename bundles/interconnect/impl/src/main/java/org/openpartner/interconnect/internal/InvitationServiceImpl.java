@@ -89,7 +89,7 @@ public class InvitationServiceImpl implements InvitationService {
         String label = in.label() == null || in.label().isBlank() ? null : Names.require(in.label(), "label", 200);
         String code = codes.newCode();
         String normalized = InvitationCodes.normalize(code).orElseThrow();
-        Set<String> roles = connections.requireExternalRoles(ctx, Roles.orDefault(in.roles()));
+        Set<String> roles = connections.requireExternalRoles(ctx, in.roles());
         return tx.inTransaction(em -> {
             Instant now = Instant.now();
             InvitationCodeEntity entity = new InvitationCodeEntity();
@@ -231,7 +231,7 @@ public class InvitationServiceImpl implements InvitationService {
                 partner = partners.create(ctx, new PartnerInput(company.name(), null, null, null, null, null, null, null));
             }
             Set<String> roles = a.roles() == null || a.roles().isEmpty() ? Roles.orDefault(Roles.split(request.getRoles()))
-                : connections.requireExternalRoles(ctx, Roles.orDefault(a.roles()));
+                : connections.requireExternalRoles(ctx, a.roles());
             partners.markConnected(ctx, partner.id(), company.id());
             Connection connection = tx.inTransaction(em -> {
                 ConnectionEntity entity = connections.persistConnection(em, ctx, Ids.newId(), partner.id(), company.id(),

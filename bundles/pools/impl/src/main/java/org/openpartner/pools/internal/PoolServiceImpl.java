@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -216,8 +217,10 @@ public class PoolServiceImpl implements PoolService {
                     .setParameter("t", ctx.tenantId()).setParameter("keys", keys(ctx)).getResultList();
             }
             List<Pool> answer = new ArrayList<>();
+            // Asked once per object: the answer is the caller's, not the pool's.
+            Map<String, Boolean> availableObjects = new HashMap<>();
             for (PoolEntity pool : pools) {
-                if (!isStaff(ctx) && !available(ctx, pool)) {
+                if (!isStaff(ctx) && !availableObjects.computeIfAbsent(pool.getObjectName(), o -> available(ctx, o))) {
                     continue;
                 }
                 List<PoolMemberEntity> principals = principals(em, pool.getId());
@@ -707,7 +710,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public PooledRecord giveBack(CallContext ctx, String object, String recordId, Reason reason) {
-        PoolableObject poolable = poolable(ctx, object);
+        PoolableObject poolable = releasable(object);
         String why = reason(reason == null ? null : reason.reason(), true);
         access.access(ctx, poolable.objectName()).require(RETURN);
         requireReadable(ctx, poolable, recordId);
@@ -752,7 +755,7 @@ public class PoolServiceImpl implements PoolService {
 
     @Override
     public PooledRecord decline(CallContext ctx, String object, String recordId, Decline decline) {
-        PoolableObject poolable = poolable(ctx, object);
+        PoolableObject poolable = releasable(object);
         String why = reason(decline == null ? null : decline.reason(), true);
         access.access(ctx, poolable.objectName()).require(RETURN);
         requireReadable(ctx, poolable, recordId);
@@ -1586,10 +1589,22 @@ public class PoolServiceImpl implements PoolService {
         return poolable;
     }
 
+    /**
+     * The poolable object for giving a record back or declining it: a holder whose company lost the object's app
+     * still lets go of what it holds (else the record would stay held, counting against its caps, until recycled).
+     */
+    private PoolableObject releasable(String object) {
+        return objects.find(object).orElseThrow(() -> ApiException.notFound("Record"));
+    }
+
     /** Whether the caller may work with the pool's object (see {@link PoolableObject#requireAvailable}). */
     private boolean available(CallContext ctx, PoolEntity pool) {
+        return available(ctx, pool.getObjectName());
+    }
+
+    private boolean available(CallContext ctx, String objectName) {
         try {
-            objects.find(pool.getObjectName()).ifPresent(poolable -> poolable.requireAvailable(ctx));
+            objects.find(objectName).ifPresent(poolable -> poolable.requireAvailable(ctx));
             return true;
         } catch (ApiException refused) {
             return false;

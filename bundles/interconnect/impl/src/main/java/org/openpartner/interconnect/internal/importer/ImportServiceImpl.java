@@ -78,7 +78,7 @@ public class ImportServiceImpl implements ImportService {
                             long declaredLength, ImportOptions options) {
         Roles.requireStaff(ctx);
         ImportOptions opts = options == null ? ImportOptions.defaults() : options;
-        Set<String> roles = connections.requireExternalRoles(ctx, Roles.orDefault(opts.roles()));
+        Set<String> roles = connections.requireExternalRoles(ctx, opts.roles());
         List<String> apps = connections.requireInstalled(opts.apps());
         String password = opts.initialPassword() == null || opts.initialPassword().isEmpty() ? null : opts.initialPassword();
         if (password != null && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {

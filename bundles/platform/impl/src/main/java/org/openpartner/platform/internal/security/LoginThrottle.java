@@ -65,7 +65,9 @@ public final class LoginThrottle {
 
     /**
      * Drops identities that are not locked and failed longer than a lock time ago; if that is not enough, every one
-     * that is not locked. Locks are kept: dropping them would let the flood unlock the accounts it aims at.
+     * that is not locked. Locks are kept: dropping them would let the flood unlock the accounts it aims at. An
+     * identity short of a lock may lose its count in a flood, the price of bounded memory: every failure behind
+     * the flood costs its sender a password hash on the server's side (the decoy's), 100,000 of them for one reset.
      */
     private void forgetStale(Instant now) {
         states.entrySet().removeIf(e -> !locked(e.getValue(), now) && e.getValue().lastFailure().plus(lockTime).isBefore(now));
