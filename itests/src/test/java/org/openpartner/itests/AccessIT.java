@@ -185,6 +185,11 @@ public class AccessIT extends OpenPartnerTestSupport {
             assertStatus(403, "record_read_only", http.put("/test-widgets/" + a2Widget, alpha.get(0), Map.of("name", "Mine")));
             assertEquals(List.of("B1 widget"), widgetNames(http, bravo));
 
+            // "*" is the default's row, no company: naming it (or no id) is refused, and the default stays.
+            assertStatus(400, "unknown_company", http.put("/access/scopes/test-widget", upstream.adminToken(),
+                Map.of("companyIds", List.of("*"))));
+            assertStatus(400, "unknown_company", http.put("/access/scopes/test-widget", upstream.adminToken(),
+                Map.of("scope", "PUBLIC_READ_ONLY", "companyIds", List.of(" "))));
             // Public read-write by default: Bravo reads and changes everything; Alpha keeps its own scope.
             assertStatus(200, null, http.put("/access/scopes/test-widget", upstream.adminToken(),
                 Map.of("scope", "PUBLIC_READ_WRITE")));

@@ -131,6 +131,28 @@ public class PlatformIT extends OpenPartnerTestSupport {
     }
 
     @Test
+    public void everySpellingOfOneMobileNumberCountsAgainstTheSameLock() {
+        Http http = api();
+        Tenant upstream = newChannel(http);
+        String mobile = newMobile();
+        JsonNode connected = connectNew(http, upstream, "Spelling " + upstream.suffix(), mobile);
+        String password = connected.get("connectors").get(0).get("initialPassword").asText();
+        // +44790xxxxxxx written five ways: one identity, so the fifth failure locks it for the right password too.
+        List<String> spellings = List.of(mobile, mobile.substring(0, 3) + " " + mobile.substring(3),
+            mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7),
+            mobile.substring(0, 3) + "-" + mobile.substring(3, 7) + "-" + mobile.substring(7),
+            " " + mobile.substring(0, 6) + " " + mobile.substring(6) + " ");
+        for (int i = 0; i < spellings.size(); i++) {
+            assertEquals(401, http.post("/auth/login", null, Map.of("login", spellings.get(i), "password",
+                "wrong-" + i)).status());
+        }
+        assertEquals(429, http.post("/auth/login", null, Map.of("login", mobile, "password", password)).status());
+        // Far longer than any login: refused before it is looked up or counted.
+        assertEquals("too_long", http.post("/auth/login", null, Map.of("login", "x".repeat(300), "password",
+            "whatever-123")).code());
+    }
+
+    @Test
     public void fiveFailedLoginsThrottleTheIdentityEvenForTheRightPassword() {
         Http http = api();
         Tenant tenant = newTenant(http);
